@@ -1,0 +1,340 @@
+"""Name keys for matching people, organisations, groups and places.
+
+Three keys are stored beside every alias, so lookups are index hits:
+
+- ``key(name)``: the exact-match key. Case, diacritics, punctuation, hyphens,
+  a possessive 's and leading titles ("Iraqi Prime Minister", "Mr.") do not
+  count.
+- ``match_key(name, kind)``: ``key`` folded further across spellings:
+  Arabic articles dropped (al-, el-, ad-, ash-, ...), abu/bin/ibn/abd/abdul
+  joined with the next word, transliteration variants folded (ou/u, ee/i,
+  q/k, dh/z, doubled letters, final -ah/-a), dotted initials joined (U.S.).
+- ``family_key(name, kind)``: for people, the match-folded family name.
+
+The word lists (titles, particles, ...) are data in ``brief/data/``, read
+once. Everything here is pure and uses only the standard library, except
+``similarity`` which imports rapidfuzz inside the function.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = [
+    "key",
+    "match_key",
+    "family_key",
+    "similarity",
+    "tokens",
+    "match_tokens",
+    "is_acronym",
+    "acronym_of",
+    "acronyms",
+    "PERSON_KINDS",
+]
+
+_DATA = Path(__file__).parent / "data"
+
+#: Kinds treated as people by ``family_key`` (None means "not known").
+PERSON_KINDS = frozenset({"person", None})
+
+_APOSTROPHES = "\u2019\u2018`\u02bc\u02bb\u02bf\u02be\u00b4\u2032"
+_SPECIAL = {
+    "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d",
+    "Ð": "d", "þ": "th", "Þ": "th", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe",
+    "ı": "i", "ħ": "h", "Ħ": "h", "ŧ": "t", "Ŧ": "t",
+}
+_TRANSLATE = str.maketrans({**{c: "'" for c in _APOSTROPHES}, **_SPECIAL})
+_WORD = re.compile(r"[^\W_]+")
+_POSSESSIVE = re.compile(r"(?<=[^\W_])'s(?![^\W_])|(?<=s)'(?![^\W_])")
+
+
+def _data_lines(filename: str) -> list[str]:
+    text = (_DATA / filename).read_text(encoding="utf-8")
+    lines = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _fold(name: str) -> str:
+    """Casefold, map apostrophe look-alikes to ', drop diacritics."""
+    text = unicodedata.normalize("NFKD", name.translate(_TRANSLATE))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.casefold()
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _phrases(filename: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(_words(_fold(line))) for line in _data_lines(filename))
+
+
+class _Rules:
+    """Word lists from brief/data, loaded on first use."""
+
+    def __init__(self) -> None:
+        self.titles = _phrases("titles.txt")
+        self.modifiers = _phrases("title_modifiers.txt")
+        self.blockers = frozenset(w for p in _phrases("title_blockers.txt") for w in p)
+        self.title_len = max(len(t) for t in self.titles)
+        self.modifier_len = max(len(t) for t in self.modifiers)
+        particles = [line.split() for line in _data_lines("particles.txt")]
+        self.particles = frozenset(p[0] for p in particles)
+        self.standalone = frozenset(p[0] for p in particles if "standalone" in p[1:])
+        self.joiners: dict[str, str] = {}
+        for line in _data_lines("joiners.txt"):
+            src, _, dst = line.partition("=")
+            self.joiners[src.strip()] = (dst or src).strip()
+        self.family_first = frozenset(w for line in _data_lines("family_first.txt") for w in line.split())
+        alt = "|".join(sorted(self.particles, key=len, reverse=True))
+        self.attached = re.compile(rf"(?<![^\W_])(?:{alt})['\-\u2010\u2011](?=[^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    return _Rules()
+
+
+def _longest(words: list[str], start: int, phrases: frozenset, longest: int) -> int:
+    """Length of the longest phrase from ``phrases`` at ``words[start:]``."""
+    for n in range(min(longest, len(words) - start), 0, -1):
+        if tuple(words[start : start + n]) in phrases:
+            return n
+    return 0
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    rules = _rules()
+    start = 0
+    if len(words) > 1 and words[0] == "the":
+        start = 1
+    while True:
+        pos = start
+        while True:
+            n = _longest(words, pos, rules.modifiers, rules.modifier_len)
+            if not n:
+                break
+            pos += n
+        n = _longest(words, pos, rules.titles, rules.title_len)
+        if not n:
+            break
+        after = pos + n
+        if after < len(words) and words[after] in rules.blockers:
+            break
+        start = after
+    rest = words[start:]
+    if rest:
+        return rest
+    return words[1:] if len(words) > 1 and words[0] == "the" else words
+
+
+def _prepare(name: str) -> str:
+    return _POSSESSIVE.sub("", _fold(name))
+
+
+@lru_cache(maxsize=65536)
+def tokens(name: str) -> tuple[str, ...]:
+    """The words of ``key(name)``."""
+    return tuple(_strip_titles(_words(_prepare(name))))
+
+
+def key(name: str) -> str:
+    """The exact-match key: folded words without leading titles.
+
+    >>> key("Prime Minister Nouri al-Maliki\u2019s")
+    'nouri al maliki'
+    """
+    return " ".join(tokens(name))
+
+
+_TRANSLIT = [
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"oo"), "u"),
+    (re.compile(r"ee"), "i"),
+    (re.compile(r"ae"), "ai"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"q"), "k"),
+    (re.compile(r"dh"), "z"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"dj"), "j"),
+    (re.compile(r"tch"), "ch"),
+    (re.compile(r"([a-z])\1+"), r"\1"),
+    (re.compile(r"(?<=..)ah$"), "a"),
+    (re.compile(r"(?<=..)eh$"), "e"),
+]
+_ASCII_WORD = re.compile(r"[a-z]+")
+
+
+def _translit(word: str) -> str:
+    if not _ASCII_WORD.fullmatch(word):
+        return word
+    for _ in range(4):
+        before = word
+        for pattern, repl in _TRANSLIT:
+            word = pattern.sub(repl, word)
+        if word == before:
+            break
+    return word
+
+
+def _join_initials(words: list[str]) -> list[str]:
+    """Join runs of single letters: ['u', 's'] -> ['us']."""
+    out: list[str] = []
+    run: list[str] = []
+    for w in words + [""]:
+        if len(w) == 1 and w.isalpha():
+            run.append(w)
+            continue
+        if len(run) > 1:
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run = []
+        if w:
+            out.append(w)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def match_tokens(name: str) -> tuple[str, ...]:
+    """The words of ``match_key(name)``."""
+    rules = _rules()
+    text = rules.attached.sub("", _prepare(name)).replace("'", "")
+    words = _strip_titles(_words(text))
+    if len(words) > 1:
+        kept = [w for w in words[:-1] if w not in rules.standalone] + words[-1:]
+        words = kept
+    joined: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        j = rules.joiners.get(w)
+        if j is None:
+            for prefix, target in rules.joiners.items():
+                if len(w) > len(prefix) + 2 and w.startswith(prefix) and prefix != target:
+                    w = target + w[len(prefix) :]
+                    break
+        if j is not None and i + 1 < len(words):
+            # abu bakr -> abubakr; abd al-aziz -> abdaziz (the article was dropped)
+            nxt = words[i + 1]
+            joined.append(j + nxt)
+            i += 2
+            continue
+        joined.append(j if j is not None else w)
+        i += 1
+    words = _join_initials(joined)
+    return tuple(_translit(w) for w in words)
+
+
+def match_key(name: str, kind: str | None = None) -> str:
+    """The key for matching across spellings (deterministic, idempotent).
+
+    >>> match_key("Nouri al-Maliki") == match_key("Nuri al Maliki")
+    True
+    """
+    return " ".join(match_tokens(name))
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq"})
+_SYLLABLE = (
+    r"(?:zh|ch|sh|hs|ts|tz|th|kh|ph|ng|nh|tr|gi|kk|tt|pp|ss|jj|[bpmfdtnlgkhjqxrzcswyv])?"
+    r"[wy]?[aeiou]{1,3}(?:ng|n|m|p|k|l|t)?"
+)
+_ROMANISED = re.compile(rf"(?:{_SYLLABLE}){{1,3}}")
+
+
+def _family_first(words: tuple[str, ...]) -> bool:
+    """Xi Jinping, Kim Jong-un, Nguyen Van Thieu: family name first."""
+    return (
+        2 <= len(words) <= 3
+        and words[0] in _rules().family_first
+        and all(len(w) <= 9 and _ROMANISED.fullmatch(w) for w in words[1:])
+    )
+
+
+def family_key(name: str, kind: str | None = None) -> str | None:
+    """The match-folded family name of a person, or None.
+
+    ``family_key('Nouri al-Maliki') == family_key('al-Maliki') == family_key('Maliki')``.
+    None for kinds other than 'person' (or unknown), and for names without a
+    usable word.
+    """
+    if kind not in PERSON_KINDS:
+        return None
+    words = tokens(name)
+    mwords = match_tokens(name)
+    if _family_first(words) and len(mwords) == len(words):
+        candidate = mwords[0]
+    else:
+        rest = [w for w in mwords if w not in _SUFFIXES] or list(mwords)
+        rest = [w for w in rest if len(w) > 1] or rest
+        if not rest:
+            return None
+        candidate = rest[-1]
+    if len(candidate) < 2 or not any(c.isalpha() for c in candidate):
+        return None
+    return candidate
+
+
+_ACRONYM_STOP = frozenset({"of", "and", "the", "for", "in", "on", "at", "to", "de", "del", "la", "le", "des", "du", "et", "y"})
+_ACRONYM_RAW = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z0-9&]{1,9}|[A-Z]{2,}[a-z]?")
+
+
+def is_acronym(name: str) -> bool:
+    """True for a name written as an acronym: ISIS, U.S., PMF, AQI, IRGC."""
+    stripped = name.strip().replace("\u2019s", "").replace("'s", "")
+    if not stripped or " " in stripped:
+        return False
+    letters = [c for c in stripped if c.isalpha()]
+    if len(letters) < 2 or len(letters) > 10:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper == len(letters) or (upper >= 2 and upper >= len(letters) - 1 and stripped[0].isupper())
+
+
+def acronym_of(name: str) -> str | None:
+    """Initials of a multi-word name, skipping 'of', 'and', 'the', ...
+
+    ``acronym_of('Islamic State of Iraq and Syria') == 'isis'``;
+    ``acronym_of('Popular Mobilization Forces') == 'pmf'``.
+    """
+    words = [w for w in _words(_prepare(name)) if w not in _ACRONYM_STOP]
+    if len(words) < 2:
+        return None
+    return "".join(w[0] for w in words)
+
+
+def acronyms(name: str) -> set[str]:
+    """Every acronym a long name may be written as (with and without
+    articles, with hyphenated words taken as one or two), folded."""
+    folded = _prepare(name).replace("'", "")
+    variants: set[str] = set()
+    for text in (folded, re.sub(r"[-\u2010\u2011]", "", folded)):
+        words = _words(text)
+        if len(words) < 2:
+            continue
+        content = [w for w in words if w not in _ACRONYM_STOP]
+        for ws in (content, [w for w in content if w not in _rules().particles], words):
+            if len(ws) >= 2:
+                variants.add("".join(w[0] for w in ws))
+    return variants
+
+
+def similarity(a: str, b: str) -> int:
+    """0-100: how alike two names are, compared on their match keys."""
+    from rapidfuzz import fuzz
+
+    ma, mb = match_key(a), match_key(b)
+    if not ma or not mb:
+        return 0
+    if ma == mb:
+        return 100
+    return int(round(max(fuzz.ratio(ma, mb), fuzz.token_sort_ratio(ma, mb))))

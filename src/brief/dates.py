@@ -17,7 +17,6 @@ command given ``--date 2014-06-10`` never pays for loading it.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from dataclasses import dataclass
@@ -43,6 +42,17 @@ _MAX_LENGTH = 80
 
 
 _PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_MONTH_NAMES = [
+    "", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+]
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 @dataclass(frozen=True)
@@ -87,9 +97,9 @@ def _check(year: int, month: int | None, day: int | None, shown: str) -> str:
         raise _partial_error(shown, "months run from 01 to 12")
     if day is None:
         return f"{year:04d}-{month:02d}"
-    last = calendar.monthrange(year, month)[1]
+    last = _days_in_month(year, month)
     if not 1 <= day <= last:
-        name = calendar.month_name[month]
+        name = _MONTH_NAMES[month]
         raise _partial_error(shown, f"{name} {year} has {last} days")
     return f"{year:04d}-{month:02d}-{day:02d}"
 
@@ -119,7 +129,7 @@ def bounds(partial: str) -> tuple[datetime.date, datetime.date]:
         return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     month = int(m.group(2))
     if m.group(3) is None:
-        last = calendar.monthrange(year, month)[1]
+        last = _days_in_month(year, month)
         return datetime.date(year, month, 1), datetime.date(year, month, last)
     day = datetime.date(year, month, int(m.group(3)))
     return day, day
@@ -178,6 +188,21 @@ def format_partial(partial: str, end: str | None = None) -> str:
 # (start, end, relative): what each reader below returns when it knows the words.
 _Reading = tuple[str, "str | None", bool]
 
+class _Lazy:
+    """A pattern compiled on first use: the ISO fast path never pays for it."""
+
+    __slots__ = ("_args", "_pattern")
+
+    def __init__(self, *args):
+        self._args = args
+        self._pattern = None
+
+    def fullmatch(self, text: str):
+        if self._pattern is None:
+            self._pattern = re.compile(*self._args)
+        return self._pattern.fullmatch(text)
+
+
 _ISO_DAY = re.compile(
     r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
     r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?",
@@ -214,28 +239,28 @@ _D = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _Y = r"(?P<year>\d{4})"
 
 _NAMED = [
-    re.compile(_WD + _M + r"\s+" + _D + r",?\s+" + _Y, re.I),  # June 10, 2014
-    re.compile(_WD + _D + r"\s+(?:of\s+)?" + _M + r",?\s+" + _Y, re.I),  # 10 June 2014
-    re.compile(_M + r",?\s+" + _Y, re.I),  # March 2015
-    re.compile(_WD + _M + r"\s+" + _D, re.I),  # Jan. 30
-    re.compile(_WD + _D + r"\s+(?:of\s+)?" + _M, re.I),  # 30 January
-    re.compile(_M, re.I),  # January
+    _Lazy(_WD + _M + r"\s+" + _D + r",?\s+" + _Y, re.I),  # June 10, 2014
+    _Lazy(_WD + _D + r"\s+(?:of\s+)?" + _M + r",?\s+" + _Y, re.I),  # 10 June 2014
+    _Lazy(_M + r",?\s+" + _Y, re.I),  # March 2015
+    _Lazy(_WD + _M + r"\s+" + _D, re.I),  # Jan. 30
+    _Lazy(_WD + _D + r"\s+(?:of\s+)?" + _M, re.I),  # 30 January
+    _Lazy(_M, re.I),  # January
 ]
 
-_WEEKDAY = re.compile(
+_WEEKDAY = _Lazy(
     r"(?:(?P<which>last|this|past)\s+)?(?P<weekday>"
     + "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
     + r")\.?",
     re.I,
 )
-_AGO = re.compile(
+_AGO = _Lazy(
     r"(?P<n>\d{1,4}|" + "|".join(_NUMBERS) + r")\s+(?P<unit>day|week|month|year)s?\s+ago",
     re.I,
 )
-_THIS_LAST = re.compile(r"(?P<which>this|last|past|previous)\s+(?P<unit>week|month|year)", re.I)
-_EARLIER = re.compile(r"earlier\s+this\s+(?P<unit>week|month|year)", re.I)
+_THIS_LAST = _Lazy(r"(?P<which>this|last|past|previous)\s+(?P<unit>week|month|year)", re.I)
+_EARLIER = _Lazy(r"earlier\s+this\s+(?P<unit>week|month|year)", re.I)
 
-_QUALIFIER = re.compile(
+_QUALIFIER = _Lazy(
     r"(?P<q>early|mid|late|beginning\s+of|start\s+of|middle\s+of|end\s+of)"
     r"(?:\s*-\s*|\s+)(?:the\s+)?(?P<rest>.+)",
     re.I,
@@ -244,30 +269,30 @@ _QUALIFIERS = {"early": 0, "beginning of": 0, "start of": 0,
                "mid": 1, "middle of": 1, "late": 2, "end of": 2}
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
              "fourth": 4, "4th": 4}
-_QUARTER = re.compile(
+_QUARTER = _Lazy(
     r"(?:q(?P<q>[1-4])|(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)"
     r"(?:\s+of|,)?\s+(?P<rest>.+)",
     re.I,
 )
-_QUARTER_AFTER = re.compile(r"(?P<rest>\d{4})\s*-?\s*q(?P<q>[1-4])", re.I)
-_HALF = re.compile(
+_QUARTER_AFTER = _Lazy(r"(?P<rest>\d{4})\s*-?\s*q(?P<q>[1-4])", re.I)
+_HALF = _Lazy(
     r"(?:h(?P<h>[12])|(?P<ord>first|second|1st|2nd)\s+half)(?:\s+of|,)?\s+(?P<rest>.+)",
     re.I,
 )
-_SEASON = re.compile(r"(?P<season>spring|summer|autumn|fall)(?:\s+of)?\s+(?P<rest>.+)", re.I)
+_SEASON = _Lazy(r"(?P<season>spring|summer|autumn|fall)(?:\s+of)?\s+(?P<rest>.+)", re.I)
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
-_DECADE = re.compile(r"(?P<decade>\d{3}0)'?s", re.I)
+_DECADE = _Lazy(r"(?P<decade>\d{3}0)'?s", re.I)
 
-_SPAN = re.compile(
+_SPAN = _Lazy(
     r"(?:between\s+)?(?P<a>.+?)\s*(?:–|—|\s-\s|\bto\b|\buntil\b|\bthrough\b|\band\b)\s*(?P<b>.+)",
     re.I,
 )
-_DAY_SPAN = re.compile(
+_DAY_SPAN = _Lazy(
     _M + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*[-–—]\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _Y,
     re.I,
 )
-_FUTURE_IN = re.compile(r"in\s+(?:\d+|" + "|".join(_NUMBERS) + r")\s+\w+", re.I)
-_TWO_DIGIT_YEAR = re.compile(r"^(\d{1,2}[/.]\d{1,2}[/.])(\d{2})$")
+_FUTURE_IN = _Lazy(r"in\s+(?:\d+|" + "|".join(_NUMBERS) + r")\s+\w+", re.I)
+_TWO_DIGIT_YEAR = _Lazy(r"^(\d{1,2}[/.]\d{1,2}[/.])(\d{2})$")
 
 
 def _iso(year: int, month: int | None = None, day: int | None = None) -> str:
@@ -304,10 +329,10 @@ def _month_on_or_before(month: int, base: datetime.date) -> int:
 
 
 def _day_on_or_before(month: int, day: int, base: datetime.date) -> str | None:
-    if day > calendar.monthrange(2000, month)[1]:  # 2000 is a leap year
+    if day > _days_in_month(2000, month):  # 2000 is a leap year
         return None
     year = base.year if (month, day) <= (base.month, base.day) else base.year - 1
-    while day > calendar.monthrange(year, month)[1]:  # Feb 29
+    while day > _days_in_month(year, month):  # Feb 29
         year -= 1
     return _iso(year, month, day)
 
@@ -408,7 +433,13 @@ def _read_period(words: str, base: datetime.date) -> _Reading | None:
             return _iso(year, 4 * part + 1), _iso(year, 4 * part + 4), relative
         if precision(start) == "month":
             year, month = int(start[:4]), int(start[5:7])
-            last = calendar.monthrange(year, month)[1]
+            first_day = (1, 11, 21)[part]
+            if relative and _NAMED[-1].fullmatch(m["rest"]) and (month, first_day) > (
+                base.month,
+                base.day,
+            ):
+                year -= 1  # "mid-March" written on 5 March: the March before
+            last = _days_in_month(year, month)
             first_day, last_day = ((1, 10), (11, 20), (21, last))[part]
             return _iso(year, month, first_day), _iso(year, month, last_day), relative
         return None
@@ -530,11 +561,13 @@ def _read(typed: str, base: datetime.date) -> _Reading:
     typed = typed.strip()
     words = _clean(typed)
     fail = BadInput(f"Could not read '{typed}' as a date; {_HINT}.")
-    if not words or len(words) > _MAX_LENGTH or _FUTURE_IN.fullmatch(" ".join(typed.split())):
-        raise fail  # "in 3 days" lies ahead
+    if not words or len(words) > _MAX_LENGTH:
+        raise fail
     try:
         reading = _read_iso(words)
         if reading is None:
+            if _FUTURE_IN.fullmatch(" ".join(typed.split())):
+                raise fail  # "in 3 days" lies ahead
             reading = (
                 _read_single(words, base)
                 or _read_span(words, base)

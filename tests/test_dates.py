@@ -120,6 +120,8 @@ def test_leading_prepositions_are_dropped_but_the_words_kept(text, start):
         ("May to August 2014", "2014-05", "2014-08"),
         ("May–August 2014", "2014-05", "2014-08"),
         ("June 10-12, 2014", "2014-06-10", "2014-06-12"),
+        ("June 10 to 12, 2014", "2014-06-10", "2014-06-12"),
+        ("August 2014 to May 2015", "2014-08", "2015-05"),
         ("between 2012 and 2014", "2012", "2014"),
     ],
 )
@@ -185,6 +187,10 @@ def test_covering():
         ("earlier this month", D(2014, 6, 17), ("2014-06-01", "2014-06-17", True)),
         ("late last year", D(2014, 6, 17), ("2013-09", "2013-12", True)),
         ("early March", D(2014, 6, 17), ("2014-03-01", "2014-03-10", True)),
+        ("mid-March", D(2014, 3, 5), ("2013-03-11", "2013-03-20", True)),
+        ("June 9 and 10", D(2014, 6, 17), ("2014-06-09", "2014-06-10", True)),
+        ("Dec 30-31", D(2014, 1, 2), ("2013-12-30", "2013-12-31", True)),
+        ("late Sunday", D(2014, 6, 17), ("2014-06-15", None, True)),
     ],
 )
 def test_relative_words_read_against_the_base(text, base, expected):
@@ -232,7 +238,7 @@ def test_is_relative():
 @pytest.mark.parametrize(
     "text",
     ["2014-02-30", "2014-13", "2015-02-29", "not a date", "soon", "", "   ",
-     "June 31, 2014", "winter of discontent", "x" * 300],
+     "June 31, 2014", "June 30-31", "winter of discontent", "x" * 300],
 )
 def test_unreadable_words_are_bad_input(text):
     with pytest.raises(BadInput) as caught:

@@ -288,7 +288,8 @@ _SPAN = _Lazy(
     re.I,
 )
 _DAY_SPAN = _Lazy(
-    _M + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*[-–—]\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _Y,
+    _M + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–—]|\s(?:and|to|through)\s)\s*"
+    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+" + _Y + ")?",
     re.I,
 )
 _FUTURE_IN = _Lazy(r"in\s+(?:\d+|" + "|".join(_NUMBERS) + r")\s+\w+", re.I)
@@ -352,11 +353,15 @@ def _read_named(words: str, base: datetime.date) -> _Reading | None:
         found = _day_on_or_before(month, day, base)
         return (found, None, True) if found else None
     m = _DAY_SPAN.fullmatch(words)
-    if m:
-        year, month = int(m["year"]), _MONTHS[m["month"].lower()]
+    if m:  # June 10-12, 2014; June 9 and 10
+        month, relative = _MONTHS[m["month"].lower()], not m["year"]
+        last = _day_on_or_before(month, int(m["d2"]), base) if relative else None
+        if relative and last is None:
+            raise _partial_error(words, f"{_MONTH_NAMES[month]} has no day {m['d2']}")
+        year = int(last[:4]) if last else int(m["year"])
         first = _check(year, month, int(m["d1"]), words)
         last = _check(year, month, int(m["d2"]), words)
-        return (first, last, False) if first < last else None
+        return (first, last, relative) if first < last else None
     return None
 
 
@@ -442,7 +447,7 @@ def _read_period(words: str, base: datetime.date) -> _Reading | None:
             last = _days_in_month(year, month)
             first_day, last_day = ((1, 10), (11, 20), (21, last))[part]
             return _iso(year, month, first_day), _iso(year, month, last_day), relative
-        return None
+        return inner  # "late Sunday", "early June 10, 2014": a time of that day
     for pattern, size in ((_QUARTER, 3), (_QUARTER_AFTER, 3), (_HALF, 6)):
         m = pattern.fullmatch(words)
         if m:
@@ -548,6 +553,8 @@ def _read_dateparser(words: str, base: datetime.date) -> _Reading | None:
     # Words that read the same against another base do not depend on it.
     other = base - datetime.timedelta(days=3 * 365 + 40)
     relative = _dateparser_partial(words, other) != start
+    if not relative and start[:4] not in words:
+        return None  # a year read out of other numbers ("June 30-31" as 1931)
     return start, None, relative
 
 

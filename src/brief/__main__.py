@@ -1,0 +1,3 @@
+from brief.cli.entry import main
+
+main()

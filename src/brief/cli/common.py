@@ -1,0 +1,145 @@
+"""What every command shares: the notebook from --db, output formats,
+and the one place where domain errors become a sentence and an exit code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import sys
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Iterator, Optional
+
+import typer
+from typer.core import TyperGroup
+from typing import Annotated
+
+from .. import console
+from ..errors import BriefError
+from ..notebook import Notebook, explain_error
+
+
+class BriefGroup(TyperGroup):
+    """A command group that reports domain errors as one sentence on stderr."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BriefError as exc:
+            console.error(exc.message)
+            sys.exit(exc.exit_code)
+        except sqlite3.Error as exc:
+            error = explain_error(exc, ctx.obj.get("db") if isinstance(ctx.obj, dict) else "the notebook")
+            console.error(error.message)
+            sys.exit(error.exit_code)
+        except UnicodeError:
+            console.error("Some of the text given is not valid Unicode; check the terminal's encoding.")
+            sys.exit(2)
+
+
+def new_app(help: str) -> typer.Typer:
+    return typer.Typer(
+        cls=BriefGroup, help=help, no_args_is_help=True, add_completion=False,
+        pretty_exceptions_enable=False, rich_markup_mode=None,
+    )
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="Output as a table (default), json, csv or md.", case_sensitive=False)
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
+AsOfOption = Annotated[
+    Optional[str],
+    typer.Option("--as-of", help="Read relative dates ('last month', 'Monday') against this day instead of the source's date or today."),
+]
+LimitOption = Annotated[Optional[int], typer.Option("--limit", "-n", help="Show at most N items (0: all).")]
+TagOption = Annotated[Optional[list[str]], typer.Option("--tag", "-t", help="A tag (repeatable).")]
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("brief", appauthor=False)) / "brief.db"
+
+
+def db_path(ctx: typer.Context) -> Path:
+    root = ctx.find_root()
+    given = (root.obj or {}).get("db")
+    if given:
+        return Path(given).expanduser()
+    env = os.environ.get("BRIEF_DB")
+    if env:
+        return Path(env).expanduser()
+    return default_db_path()
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now()
+
+
+@contextmanager
+def notebook(ctx: typer.Context, *, create: bool = False) -> Iterator[Notebook]:
+    """Open the notebook for one command; print its notices when done."""
+    path = db_path(ctx)
+    book = Notebook.open(path, now=now(), create=create)
+    try:
+        with book.guard():
+            yield book
+    finally:
+        for text in book.notices:
+            console.notice(text)
+        book.close()
+
+
+def as_of_date(text: Optional[str]) -> Optional[dt.date]:
+    """--as-of in any date words; relative words against today."""
+    if not text:
+        return None
+    from .. import dates
+
+    parsed = dates.parse_date(text, base=now().date())
+    return dates.bounds(parsed.start)[0]
+
+
+def choose_format(fmt: Format, as_json: bool) -> Format:
+    return Format.json if as_json else fmt
+
+
+def emit_listing(kind: str, items: list, fmt: Format, as_json: bool = False, title: str | None = None) -> None:
+    from ..render import formats
+
+    fmt = choose_format(fmt, as_json)
+    if fmt is Format.json:
+        console.write(formats.listing_json(kind, items))
+    elif fmt is Format.csv:
+        sys.stdout.write(formats.listing_csv(kind, items))
+    elif fmt is Format.md:
+        console.write(formats.listing_md(kind, items))
+    else:
+        from ..render.tables import listing_table
+
+        if not items:
+            console.notice(f"No {kind} match.")
+            return
+        console.stdout_console().print(listing_table(kind, items, title))
+
+
+def emit_item(kind: str, item, as_json: bool, fields: list[tuple[str, str]] | None = None) -> None:
+    """A single item: its JSON object under its kind, or a field table."""
+    from ..render import formats
+
+    if as_json:
+        console.write(formats.to_json({kind: item.to_dict()}))
+        return
+    from ..render.tables import item_table
+
+    console.stdout_console().print(item_table(fields or []))

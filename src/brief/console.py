@@ -1,0 +1,38 @@
+"""The two consoles: results on stdout, messages on stderr.
+
+Rich is imported only when a table is drawn, so JSON output and plain
+messages start fast. Without a terminal, Rich draws tables without colour.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+
+
+@lru_cache(maxsize=None)
+def stdout_console():
+    from rich.console import Console
+
+    return Console(soft_wrap=False, highlight=False)
+
+
+@lru_cache(maxsize=None)
+def stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def write(text: str) -> None:
+    """Plain text to stdout, ending with one newline."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def notice(text: str) -> None:
+    """A plain sentence on stderr: how something was read, what was done."""
+    sys.stderr.write(text.rstrip("\n") + "\n")
+
+
+def error(text: str) -> None:
+    sys.stderr.write("Error: " + text.rstrip("\n") + "\n")

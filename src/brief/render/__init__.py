@@ -1,0 +1,1 @@
+"""Pure rendering: rows in, text or Rich renderables out."""

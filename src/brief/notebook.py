@@ -9,7 +9,7 @@ collected in `notices`; the CLI prints them on stderr.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -146,6 +146,8 @@ def read_text_file(path: str | Path, what: str = "file") -> str:
 
 
 def content_hash(body: str) -> str:
+    import hashlib
+
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 

@@ -1,6 +1,5 @@
 """brief add source|event|quote|entity"""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Optional

@@ -1,6 +1,5 @@
 """brief init, brief info, brief demo"""
 
-from __future__ import annotations
 
 import json
 import tempfile

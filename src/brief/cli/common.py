@@ -1,7 +1,6 @@
 """What every command shares: the notebook from --db, output formats,
 and the one place where domain errors become a sentence and an exit code."""
 
-from __future__ import annotations
 
 import datetime as dt
 import os

@@ -1,17 +1,17 @@
 """The `brief` console script. `brief --version` answers before any
-command-line machinery is imported, so it starts in a few milliseconds."""
-
-from __future__ import annotations
+command-line machinery is imported; other command lines build only the
+command they name."""
 
 import sys
 
 
 def main() -> None:
-    if sys.argv[1:] == ["--version"]:
+    argv = sys.argv[1:]
+    if argv == ["--version"]:
         from .. import __version__
 
         sys.stdout.write(f"brief {__version__}\n")
         return
-    from .app import app
+    from .app import build, command_name
 
-    app(prog_name="brief")
+    build(command_name(argv))(args=argv, prog_name="brief")

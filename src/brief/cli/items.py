@@ -1,6 +1,5 @@
 """brief show / edit / rm KIND ID"""
 
-from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path

@@ -1,6 +1,5 @@
 """The listings: brief source, brief event, brief quote, brief entity."""
 
-from __future__ import annotations
 
 from typing import Optional
 

@@ -1,6 +1,5 @@
 """brief import json FILE, brief export json"""
 
-from __future__ import annotations
 
 import json
 from pathlib import Path

@@ -69,6 +69,7 @@ def _lexicon() -> dict:
         "regions": frozenset(c.lower() for c in places["regions"]),
         "demonyms": frozenset(d.lower() for d in places["demonyms"]),
         "after_person": frozenset(rules()["person_after_nouns"]),
+        "place_cues": folded_set("place_cues"),
         "verbs": frozenset(v.lower() for v in data["attribution_verbs"] if " " not in v),
     }
 
@@ -87,8 +88,12 @@ def _split_tokens(text: str) -> list[str]:
     return text.split()
 
 
-def _classify(words: list[str], before: str, after: str, lex: dict) -> tuple[str, str, bool] | None:
-    """(kind, name, titled) for a run of capitalised words, or None."""
+def _classify(words: list[str], before: str, after: str, lex: dict,
+              after_title: bool = False) -> tuple[str, str, bool] | None:
+    """(kind, name, titled) for a run of capitalised words, or None.
+
+    after_title: the run follows 'Secretary of', so its first word may
+    finish the title ('Secretary of Transportation Jane Porter')."""
     text = " ".join(words)
     low = text.lower()
     folded = [_fold(w) for w in words]
@@ -100,6 +105,15 @@ def _classify(words: list[str], before: str, after: str, lex: dict) -> tuple[str
     if low in lex["orgs"]:
         return "organization", text, False
     if _is_place(text):
+        return "place", text, False
+    # A title then a name at the end: 'Port Authority Chairwoman Denise Okafor'.
+    last_title = max((j for j, f in enumerate(folded) if f in lex["titles"]), default=-1)
+    tail = words[last_title + 1:]
+    if 0 <= last_title and 1 <= len(tail) <= 4 and all(_NAME_WORD.match(w) for w in tail) and not any(
+            _fold(w) in lex["org_cues"] or _fold(w) in lex["place_cues"] or _is_place(w) for w in tail) \
+            and (len(tail) >= 2 or folded[last_title] in lex["person_cues"]):
+        return "person", " ".join(tail), True
+    if folded[-1] in lex["place_cues"]:
         return "place", text, False
     if any(f in lex["group_cues"] for f in folded) and not any(f in lex["person_cues"] for f in folded[:1]):
         return "group", text, False
@@ -125,6 +139,8 @@ def _classify(words: list[str], before: str, after: str, lex: dict) -> tuple[str
         for w in rest)
     if any(_is_place(w) for w in rest):
         return None
+    if after_title and name_shaped and len(rest) >= 3:
+        rest, titled = rest[1:], True
     if titled and name_shaped and len(rest) <= 4:
         return "person", " ".join(rest), True
     if i > 0 and name_shaped and 2 <= len(rest) <= 4:
@@ -248,7 +264,10 @@ def find_mentions(body: str, quote_spans: list[tuple[int, int]] | None = None) -
     for run_start, run in _runs(body):
         if not run:
             continue
+        previous: list[str] = []
         for offset, words in _split_connectors(run, lex):
+            after_title = bool(previous) and _fold(previous[-1]) in lex["titles"]
+            previous = words
             # Offsets of the sub-run inside the body.
             start = run_start
             for w in run[:offset]:
@@ -280,7 +299,7 @@ def find_mentions(body: str, quote_spans: list[tuple[int, int]] | None = None) -
                 # or followed by a speech verb; decided with the singles below.
                 singles.append((start, end, words[0], surface, False))
                 continue
-            result = _classify(words, before, after, lex)
+            result = _classify(words, before, after, lex, after_title)
             if result is None:
                 continue
             kind, name, titled = result

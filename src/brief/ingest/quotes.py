@@ -179,7 +179,10 @@ class _Speakers:
 
     def resolve(self, np: str, np_start: int, before: int) -> tuple[str | None, str | None]:
         """(speaker, kind) for a speaker phrase at np_start."""
-        np = _clean_np(np)
+        cut = _first_break(np)
+        if cut is not None:
+            np = np[:cut]
+        np = _clean_np(np).rstrip(".")
         if not np:
             return None, None
         low = np.lower()
@@ -205,6 +208,18 @@ class _Speakers:
                 for earlier in reversed(self.unnamed):
                     if earlier.split()[-1].lower() == head:
                         return earlier, "unnamed"
+                introduced = list(re.finditer(
+                    rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}{re.escape(head)}\b"
+                    r"(?P<of>\s+(?:at|for|from|of|with)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,4}(?P<last>[a-z]+)\b)?",
+                    self.body[:before]))
+                if introduced:
+                    found = introduced[-1]
+                    words = found.group()
+                    last = found.group("last")
+                    if last and (last.endswith("ed") or re.fullmatch(_verbs(), last)
+                                 or last in {"and", "or", "but", "who", "that", "which", "to"}):
+                        words = words[: found.start("last") - found.start()].rstrip()
+                    return words, "unnamed"
             else:
                 self.unnamed.append(described)
             return described, "unnamed"
@@ -224,10 +239,10 @@ def _post_patterns() -> list[re.Pattern]:
     v = _verbs()
     return [
         re.compile(rf"^[\s,]*(?P<np>[^;:!?“”\"\n]{{1,160}}?)\s+(?:{v})\b", re.I),
-        re.compile(rf"^[\s,]*(?:{v})\s+(?P<np>[^,;:!?“”\"\n.]{{1,120}}(?:\.[^,;:!?“”\"\n.\s][^,;:!?“”\"\n.]*)*)", re.I),
+        re.compile(rf"^[\s,]*(?:{v})\s+(?P<np>[^,;:!?“”\"\n]{{1,120}})", re.I),
         re.compile(r"^[\s,]*(?:according to|in the words of)\s+(?P<np>[^,;:!?“”\"\n]{1,120}?)(?:[.,;]|$)", re.I),
         re.compile(r"^[\s,]*as\s+(?P<np>[^,;:!?“”\"\n]{1,80}?)\s+put\s+it\b", re.I),
-        re.compile(rf",\s+(?:{v})\s+(?P<np>[^,;:!?“”\"\n.]{{1,120}}(?:\.[^,;:!?“”\"\n.\s][^,;:!?“”\"\n.]*)*)", re.I),
+        re.compile(rf",\s+(?:{v})\s+(?P<np>[^,;:!?“”\"\n]{{1,120}})", re.I),
     ]
 
 
@@ -314,7 +329,8 @@ def extract_quotes(body: str, mentions: list[Mention], entities: list[Entity],
     post_patterns, pre_patterns = _post_patterns(), _pre_patterns()
     out: list[dict] = []
     for i, q in enumerate(raw):
-        p_start, p_end = paragraphs[q.paragraph]
+        p_start, _ = paragraphs[q.paragraph]
+        p_end = next((b for a, b in paragraphs if a <= q.close_mark <= b), paragraphs[q.paragraph][1])
         prev_close = max((r.close_mark for r in raw[:i] if r.close_mark < q.open_mark and r.paragraph == q.paragraph),
                          default=-1)
         next_open = min((r.open_mark for r in raw[i + 1:] if r.open_mark > q.close_mark), default=p_end)

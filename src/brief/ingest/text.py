@@ -254,7 +254,8 @@ def clean_lines(text: str, fmt: str) -> tuple[list[str], dict[str, str]]:
         seen.add(folded)
         lines.append(line)
     # Section tags before the headline ('international intrigue').
-    while len(lines) > 1 and len(lines[0].split()) < 3 and not _is_prose(lines[0]):
+    while len(lines) > 1 and len(lines[0].split()) < 3 and not _is_prose(lines[0]) \
+            and not _is_prose(lines[1]):
         lines.pop(0)
     # A footer of link titles after the last paragraph of prose.
     last_prose = max((i for i, line in enumerate(lines) if _is_prose(line)), default=-1)

@@ -4,7 +4,6 @@ a warm-up, beside a floor measured in the same run."""
 from __future__ import annotations
 
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -20,21 +19,29 @@ def brief_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "brief"]
 
 
+def run_once(argv: list[str], env: dict | None = None) -> tuple[float, float]:
+    """One whole process: wall time in ms and its own peak RSS in MiB."""
+    environment = {**os.environ, **(env or {})}
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = (time.perf_counter() - start) * 1000
+    stderr = proc.stderr.read()
+    proc.stderr.close()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed: {stderr.decode(errors='replace')}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
 def time_command(argv: list[str], *, runs: int = 7, warmup: int = 1, env: dict | None = None) -> dict:
     """Median wall time (ms) and peak RSS (MiB) of a whole process."""
-    environment = {**os.environ, **(env or {})}
-    times, peaks = [], []
-    for i in range(warmup + runs):
-        start = time.perf_counter()
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        proc = subprocess.run(argv, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        elapsed = (time.perf_counter() - start) * 1000
-        if proc.returncode != 0:
-            raise SystemExit(f"{' '.join(argv)} failed: {proc.stderr.decode(errors='replace')}")
-        if i >= warmup:
-            times.append(elapsed)
-            peaks.append(max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024)
-    return {"median_ms": statistics.median(times), "min_ms": min(times), "peak_mib": max(peaks), "runs": runs}
+    for _ in range(warmup):
+        run_once(argv, env)
+    samples = [run_once(argv, env) for _ in range(runs)]
+    times = [t for t, _ in samples]
+    return {"median_ms": statistics.median(times), "min_ms": min(times),
+            "peak_mib": max(p for _, p in samples), "runs": runs}
 
 
 def floor_python(runs: int = 7) -> dict:

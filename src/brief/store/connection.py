@@ -133,7 +133,12 @@ def _run_script(conn: sqlite3.Connection, script: str) -> None:
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One write transaction: everything inside commits together or not at all."""
+    """One write transaction: everything inside commits together or not at all.
+    Inside an open transaction it joins that one, so a use case can group
+    several writes (an import, an ingest) into one."""
+    if conn.in_transaction:
+        yield conn
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn

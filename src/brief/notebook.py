@@ -510,7 +510,7 @@ class Notebook:
             entities=c.execute("SELECT count(*) FROM entity WHERE merged_into IS NULL").fetchone()[0],
             aliases=records.count(c, "alias"),
             tags=records.count(c, "tag"),
-            merges=c.execute("SELECT count(*) FROM merge WHERE undone IS NULL").fetchone()[0],
+            merges=records.count(c, "merge"),
         )
         return Info(str(self.path.resolve()), schema_version(c), counts)
 

@@ -134,7 +134,8 @@ CREATE TABLE judgement (
 
 -- The log of merges. A merge points each member's merged_into at the
 -- survivor and may rename it; nothing else changes, so undoing a merge
--- restores every member's previous merged_into and the survivor's name.
+-- restores every member's previous merged_into and the survivor's name,
+-- and removes the merge from the log.
 CREATE TABLE merge (
     id            INTEGER PRIMARY KEY,
     into_id       INTEGER NOT NULL REFERENCES entity (id),

@@ -30,6 +30,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "rm": ("items", "rm", "command"),
     "import": ("transfer", "import_app", "group"),
     "export": ("transfer", "export_app", "group"),
+    "merge": ("merging", "merge", "command"),
+    "merges": ("merging", "merges", "command"),
+    "unmerge": ("merging", "unmerge", "command"),
 }
 
 HELP = (

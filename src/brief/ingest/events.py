@@ -30,11 +30,11 @@ _PATTERNS = [
     ("month", rf"(?:{_PREP}\s+)?{_MONTH}\s+{_YEAR}"),
     ("day", rf"(?:{_PREP}\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![,.]?\d)"),
     ("ago", rf"\b{_NUM}\s+(?:days?|weeks?|months?|years?)\s+ago\b"),
-    ("past_days", rf"\b(?:[Ii]n\s+|[Oo]ver\s+)?(?:just\s+)?the\s+(?:past|last)\s+(?P<n>{_NUM})\s+days\b"),
+    ("past_days", rf"\b(?:[Ii]n\s+|[Oo]ver\s+)?(?:just\s+)?the\s+(?:past|last)\s+(?P<n>{_NUM})\s+(?:days|weeks)\b"),
     ("weekend", r"\b(?:[Oo]ver|[Dd]uring|[Tt]his|[Ll]ast)\s+(?:the\s+)?weekend\b"),
     ("relative", r"\b(?:[Ee]arlier\s+this|[Ll]ast|[Tt]his|[Pp]ast|[Pp]revious)\s+(?:week|month|year)\b"),
     ("relative", r"\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast night)\b"),
-    ("weekday", rf"\b(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Pp]ast)\s+)?{_WEEKDAY}\b"),
+    ("weekday", rf"\b(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Pp]ast|[Bb]y|[Nn]ext)\s+)?{_WEEKDAY}\b"),
     ("month", rf"\b{_PREP}\s+(?:[Ee]arly\s+|[Ll]ate\s+|[Mm]id-?)?{_MONTH}\b(?!\s+\d)"),
     ("year", rf"(?:\b{_PREP}\s+(?:the\s+)?)?{_YEAR}"),
 ]
@@ -64,10 +64,13 @@ def resolve(words: str, kind: str, sentence: str, base: datetime.date | None) ->
     queries = [words]
     query_base = base
     if kind == "past_days":
-        m = re.search(_NUM + r"(?=\s+days)", words)
+        m = re.search(_NUM + r"(?=\s+(days|weeks))", words)
         n = m.group().lower() if m else "2"
         count = int(n) if n.isdigit() else _NUMBERS.get(n, 2)
-        queries = [f"{count - 1} days ago to today" if count > 1 else "today"]
+        if m and m.group(1) == "weeks":
+            queries = [f"{7 * count} days ago to today"]
+        else:
+            queries = [f"{count - 1} days ago to today" if count > 1 else "today"]
     elif kind == "weekend":
         queries = ["Saturday to Sunday", "Saturday"]
     elif kind == "weekday" and base is not None and _future(sentence) and not re.match(

@@ -70,6 +70,7 @@ def _lexicon() -> dict:
         "demonyms": frozenset(d.lower() for d in places["demonyms"]),
         "after_person": frozenset(rules()["person_after_nouns"]),
         "place_cues": folded_set("place_cues"),
+        "place_first": folded_set("place_cues_first"),
         "verbs": frozenset(v.lower() for v in data["attribution_verbs"] if " " not in v),
     }
 
@@ -113,7 +114,8 @@ def _classify(words: list[str], before: str, after: str, lex: dict,
             _fold(w) in lex["org_cues"] or _fold(w) in lex["place_cues"] or _is_place(w) for w in tail) \
             and (len(tail) >= 2 or folded[last_title] in lex["person_cues"]):
         return "person", " ".join(tail), True
-    if folded[-1] in lex["place_cues"]:
+    if folded[-1] in lex["place_cues"] or (
+            len(words) >= 2 and folded[0] in lex["place_first"] and folded[-1] not in lex["org_cues"]):
         return "place", text, False
     if any(f in lex["group_cues"] for f in folded) and not any(f in lex["person_cues"] for f in folded[:1]):
         return "group", text, False
@@ -178,7 +180,7 @@ def _runs(body: str):
                 word, cut_after = word.rstrip("."), True
             if _CONTRACTION.search(word) or (current and word[:1].isupper() and _fold(word) in lex["stop"] and word != "The"):
                 if current:
-                    yield cur_start, current
+                    yield cur_start, _trim(current)
                 current = []
                 pos += len(piece)
                 continue
@@ -345,11 +347,30 @@ def _resolve_singles(body: str, found: list[Mention], singles, lex) -> None:
             if _fold(word) in lex["stop"] or _fold(word) in lex["titles"]:
                 continue
             if speech and not titled and key not in families and (
-                    _is_place(word) or word.lower() in lex["orgs"] or word.isupper()):
+                    _is_place(word) or word.lower() in lex["orgs"] or word.isupper()
+                    or _plural_subject(word, body, start)):
                 continue
             found.append(Mention(start, end, surface, word, "person", titled))
         elif word in capitalised_elsewhere and _is_place(word):
             found.append(Mention(start, end, surface, word, "place"))
+
+
+def _plural_subject(word: str, body: str, start: int) -> bool:
+    """'Insurers said', 'Analysts say': a capitalised plural opening a sentence,
+    never written mid-sentence, is a common noun rather than an unseen name."""
+    if not _sentence_initial(body, start) or not re.search(r"(?:[^su]s|ers|ies)$", word):
+        return False
+    return not re.search(rf"(?<![.!?\n“\"‘(—:]\s){re.escape(word)}\b", body[start + len(word):])
+
+
+def _compound_surname(name: str, entities: list[Entity]) -> Entity | None:
+    """The one person whose longer name has this single word after the given
+    name ('Valdés' in 'Rodrigo Valdés Ortega'), else None."""
+    tokens = names.match_tokens(name)
+    if len(tokens) != 1:
+        return None
+    fits = [e for e in entities if e.kind == "person" and tokens[0] in names.match_tokens(e.name)[1:-1]]
+    return fits[0] if len(fits) == 1 else None
 
 
 def group_entities(mentions: list[Mention]) -> list[Entity]:
@@ -362,7 +383,7 @@ def group_entities(mentions: list[Mention]) -> list[Entity]:
     for m in ordered:
         if m.kind == "person":
             family = names.family_key(m.name, "person") or names.key(m.name)
-            entity = person_full.get(family)
+            entity = person_full.get(family) or _compound_surname(m.name, entities)
             if entity is None or (len(m.name.split()) >= 2 and len(entity.name.split()) >= 2
                                   and not _same_person(entity.name, m.name)):
                 entity = by_key.get(("person", names.match_key(m.name, "person")))
@@ -404,7 +425,8 @@ def fullest_name(name: str, entities: list[Entity]) -> str:
         if entity.kind == "person" and names.family_key(entity.name, "person") == family:
             if _same_person(entity.name, name) or len(name.split()) == 1:
                 return entity.name
-    return name
+    compound = _compound_surname(name, entities)
+    return compound.name if compound else name
 
 
 def strip_titles(phrase: str) -> str:

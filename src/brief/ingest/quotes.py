@@ -201,6 +201,9 @@ class _Speakers:
             people = [m for m in pool if m.kind == "person"]
             if people:
                 return fullest_name(people[-1].name, self.entities), "person"
+        named = [m for m in in_chunk if m.kind in ("organization", "group", "place")]
+        if named and re.fullmatch(r"(?i)the\s+" + re.escape(named[-1].surface), chunk.strip()):
+            return named[-1].name, named[-1].kind  # 'the European Commission said'
         if chunk and _DETERMINERS.match(chunk):
             described = _describe(chunk)
             head = described.split()[-1].lower() if described.split() else ""

@@ -33,6 +33,10 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "merge": ("merging", "merge", "command"),
     "merges": ("merging", "merges", "command"),
     "unmerge": ("merging", "unmerge", "command"),
+    "check": ("maintenance", "check", "command"),
+    "backup": ("maintenance", "backup", "command"),
+    "search": ("search", "search", "command"),
+    "timeline": ("search", "timeline", "command"),
 }
 
 HELP = (

@@ -30,6 +30,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "rm": ("items", "rm", "command"),
     "import": ("transfer", "import_app", "group"),
     "export": ("transfer", "export_app", "group"),
+    "ingest": ("ingest", "ingest", "command"),
+    "dedupe": ("dedupe", "dedupe", "command"),
     "merge": ("merging", "merge", "command"),
     "merges": ("merging", "merges", "command"),
     "unmerge": ("merging", "unmerge", "command"),

@@ -64,6 +64,8 @@ def _data_lines(filename: str) -> list[str]:
 
 def _fold(name: str) -> str:
     """Casefold, map apostrophe look-alikes to ', drop diacritics."""
+    if name.isascii():
+        return name.replace("`", "'").casefold()
     text = unicodedata.normalize("NFKD", name.translate(_TRANSLATE))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.casefold()
@@ -94,6 +96,8 @@ class _Rules:
             src, _, dst = line.partition("=")
             self.joiners[src.strip()] = (dst or src).strip()
         self.family_first = frozenset(w for line in _data_lines("family_first.txt") for w in line.split())
+        refold = sorted((p for p, t in self.joiners.items() if p != t), key=len, reverse=True)
+        self.refold = re.compile(rf"^(?:{'|'.join(refold)})(?=[^\W_]{{3}})")
         alt = "|".join(sorted(self.particles, key=len, reverse=True))
         self.attached = re.compile(rf"(?<![^\W_])(?:{alt})['\-\u2010\u2011](?=[^\W\d_])")
 
@@ -136,6 +140,7 @@ def _strip_titles(words: list[str]) -> list[str]:
     return words[1:] if len(words) > 1 and words[0] == "the" else words
 
 
+@lru_cache(maxsize=65536)
 def _prepare(name: str) -> str:
     return _POSSESSIVE.sub("", _fold(name))
 
@@ -163,16 +168,17 @@ _TRANSLIT = [
     (re.compile(r"ck"), "k"),
     (re.compile(r"q"), "k"),
     (re.compile(r"dh"), "z"),
+    (re.compile(r"gh"), "k"),
     (re.compile(r"ph"), "f"),
     (re.compile(r"dj"), "j"),
     (re.compile(r"tch"), "ch"),
     (re.compile(r"([a-z])\1+"), r"\1"),
     (re.compile(r"(?<=..)ah$"), "a"),
-    (re.compile(r"(?<=..)eh$"), "e"),
 ]
 _ASCII_WORD = re.compile(r"[a-z]+")
 
 
+@lru_cache(maxsize=65536)
 def _translit(word: str) -> str:
     if not _ASCII_WORD.fullmatch(word):
         return word
@@ -206,22 +212,39 @@ def _join_initials(words: list[str]) -> list[str]:
 @lru_cache(maxsize=65536)
 def match_tokens(name: str) -> tuple[str, ...]:
     """The words of ``match_key(name)``."""
+    return tuple(_translit(w) for w in _join_initials(list(_match_base(name))))
+
+
+def _match_words(name: str, join_initials: bool) -> tuple[str, ...]:
+    """The matching words, with or without dotted initials joined."""
+    if join_initials:
+        return match_tokens(name)
+    return tuple(_translit(w) for w in _match_base(name))
+
+
+@lru_cache(maxsize=65536)
+def _match_base(name: str) -> tuple[str, ...]:
+    """Words without titles and articles, particles joined; not yet folded
+    for transliteration."""
     rules = _rules()
     text = rules.attached.sub("", _prepare(name)).replace("'", "")
     words = _strip_titles(_words(text))
     if len(words) > 1:
-        kept = [w for w in words[:-1] if w not in rules.standalone] + words[-1:]
-        words = kept
+        # al Maliki, el Sisi; and a sun-letter article before its letter: Ar Ramadi, An Najaf.
+        words = [
+            w
+            for i, w in enumerate(words)
+            if i == len(words) - 1
+            or not (w in rules.standalone or (w in rules.particles and words[i + 1].startswith(w[1:]) and len(words[i + 1]) > len(w)))
+        ]
     joined: list[str] = []
     i = 0
     while i < len(words):
         w = words[i]
         j = rules.joiners.get(w)
-        if j is None:
-            for prefix, target in rules.joiners.items():
-                if len(w) > len(prefix) + 2 and w.startswith(prefix) and prefix != target:
-                    w = target + w[len(prefix) :]
-                    break
+        if j is None and rules.refold.match(w):
+            # abdulaziz -> abdaziz, like abdul aziz
+            w = rules.refold.sub(lambda m: rules.joiners[m.group(0)], w, count=1)
         if j is not None and i + 1 < len(words):
             # abu bakr -> abubakr; abd al-aziz -> abdaziz (the article was dropped)
             nxt = words[i + 1]
@@ -230,8 +253,7 @@ def match_tokens(name: str) -> tuple[str, ...]:
             continue
         joined.append(j if j is not None else w)
         i += 1
-    words = _join_initials(joined)
-    return tuple(_translit(w) for w in words)
+    return tuple(joined)
 
 
 def match_key(name: str, kind: str | None = None) -> str:
@@ -243,7 +265,7 @@ def match_key(name: str, kind: str | None = None) -> str:
     return " ".join(match_tokens(name))
 
 
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "phd", "md", "esq"})
 _SYLLABLE = (
     r"(?:zh|ch|sh|hs|ts|tz|th|kh|ph|ng|nh|tr|gi|kk|tt|pp|ss|jj|[bpmfdtnlgkhjqxrzcswyv])?"
     r"[wy]?[aeiou]{1,3}(?:ng|n|m|p|k|l|t)?"
@@ -325,6 +347,13 @@ def acronyms(name: str) -> set[str]:
         for ws in (content, [w for w in content if w not in _rules().particles], words):
             if len(ws) >= 2:
                 variants.add("".join(w[0] for w in ws))
+    # Acronyms inside the name keep all their letters: UN General Assembly -> unga.
+    if not any(c.isupper() for c in name):
+        return variants
+    raw = _WORD.findall(unicodedata.normalize("NFKD", name.translate(_TRANSLATE)).replace("'", ""))
+    raw = [w for w in raw if w.casefold() not in _ACRONYM_STOP]
+    if len(raw) >= 2 and any(w.isupper() and len(w) > 1 for w in raw):
+        variants.add("".join(w.casefold() if w.isupper() and len(w) <= 5 else w[0].casefold() for w in raw))
     return variants
 
 

@@ -1,0 +1,611 @@
+"""Find entities that are probably the same: blocking, scoring, clustering.
+
+Pure: no database, no printing. ``find_clusters`` takes the entities of a
+notebook (each with all its aliases) and the pairs an analyst has marked "not
+the same", and proposes clusters, best first.
+
+How it works:
+
+1. Every alias is turned into a ``_Form``: its match key (names.match_key),
+   and per kind either a family name and given names (people) or a core of
+   words (organisations, groups, places), its acronym letters if written as
+   an acronym, the acronyms its long form can be written as.
+2. Candidate pairs come only from shared blocking keys (match key, family
+   name with one given name, family skeleton, core words, acronym, listed
+   equivalence), never from all pairs, and never across kinds.
+3. Each candidate pair gets a score 0-100 from the rules below; only pairs
+   at or above ``min_score`` become edges, and pairs marked "not the same"
+   never do.
+4. Clusters grow by complete link: two clusters join only when every pair
+   across them is an edge, so A never joins C through a weak B. A cluster's
+   score is its weakest pair.
+
+Rules for people: the family name leads. Same family name with different
+given names is not a match (George W. Bush / George H. W. Bush, Bashar /
+Hafez al-Assad). A bare family name ("Bush", "President Bush") joins a full
+name only when every full name with that family in the notebook is one
+person. Jr./Sr. and regnal numbers must agree.
+
+Rules for the rest: the same words (trailing generic words such as "group",
+"province" dropped; "of", "the", "and" ignored), each pair of words equal or
+a spelling variant; one extra real word is a different entity (Kataib
+Hezbollah is not Hezbollah, Gaza City is not Gaza). An acronym matches a long
+form whose initials it is (ISIS / Islamic State of Iraq and Syria), unless
+several different long forms in the notebook share those initials.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import combinations
+
+from brief import names
+
+__all__ = ["Candidate", "Cluster", "find_clusters", "pair_score"]
+
+PERSON = "person"
+_MAX_BLOCK = 400
+
+
+@dataclass
+class Candidate:
+    """One entity of the notebook with every alias it has been written as."""
+
+    id: int
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Cluster:
+    """Entities proposed as one. ``members`` are sorted by id.
+
+    ``canonical`` is the member with the most aliases; ties go to the one
+    whose display name has the most words, then the longest display name,
+    then the smallest id. ``score`` is the weakest pair's score (0-100).
+    """
+
+    canonical: int
+    score: int
+    members: list[int]
+
+
+# ---------------------------------------------------------------- data
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    lines = names._data_lines
+    nick: dict[str, int] = {}
+    for i, line in enumerate(lines("nicknames.txt")):
+        for w in line.split():
+            nick.setdefault(names._translit(w), i)
+    equiv: dict[tuple[str, str], int] = {}
+    for i, line in enumerate(lines("equivalences.txt")):
+        kind, _, rest = line.partition("|")
+        for written in rest.split(";"):
+            if written.strip():
+                equiv[(kind.strip(), names.match_key(written.strip()))] = i
+    return {
+        "nick": nick,
+        "equiv": equiv,
+        "generic": frozenset(lines("generic_words.txt")),
+        "person_particles": frozenset(w for line in lines("person_particles.txt") for w in line.split()),
+    }
+
+
+_STOP = frozenset({"of", "the", "and", "for", "in", "on", "at", "to"})
+_SUFFIX_RE = re.compile(r"(?:jr|sr|i{1,3}|iv|vi{0,3}|ix|x)")
+_CONSONANT_SKELETON = re.compile(r"[aeiouywh]+")
+_VOWEL_RUN = re.compile(r"[aeiouy]+|[^aeiouy]")
+# Transliteration writes one Arabic or Persian short vowel several ways:
+# a/e (fatha), i/e/y (kasra), o/u (damma).
+_VOWEL_CLASS = {"a": "A", "e": "AI", "i": "I", "y": "I", "o": "U", "u": "U"}
+
+
+def _consonants(word: str) -> str:
+    return _CONSONANT_SKELETON.sub("", word.replace("x", "ks"))
+
+
+@lru_cache(maxsize=65536)
+def _skeleton(word: str) -> tuple:
+    """Consonants as they are, each vowel run as the set of vowel classes
+    it may stand for; a leading y is a consonant."""
+    head, rest = (("y",), word[1:]) if word[:1] == "y" else ((), word)
+    parts = []
+    for run in _VOWEL_RUN.findall(rest.replace("x", "ks")):
+        if run[0] in _VOWEL_CLASS:
+            parts.append(frozenset("".join(_VOWEL_CLASS[c] for c in run)))
+        else:
+            parts.append(run)
+    return head + tuple(parts)
+
+
+def _same_skeleton(a: str, b: str) -> bool:
+    sa, sb = _skeleton(a), _skeleton(b)
+    if len(sa) != len(sb):
+        return False
+    consonants = 0
+    for x, y in zip(sa, sb):
+        if isinstance(x, str) or isinstance(y, str):
+            if x != y:
+                return False
+            consonants += 1
+        elif not x & y:
+            return False
+    return consonants >= 2 or (consonants == 1 and min(len(a), len(b)) >= 4)
+
+
+def _same_consonants(a: str, b: str) -> bool:
+    """Four or more consonants, the same, in the same places: the vowels
+    between them may be anything (Hezbollah / Hizballah, Tikrit / Takrit)."""
+    sa, sb = _skeleton(a), _skeleton(b)
+    if len(sa) != len(sb):
+        return False
+    shape_a = tuple(x if isinstance(x, str) else "*" for x in sa)
+    shape_b = tuple(x if isinstance(x, str) else "*" for x in sb)
+    return shape_a == shape_b and sum(1 for x in shape_a if x != "*") >= 4
+
+
+def _ratio(a: str, b: str) -> float:
+    from rapidfuzz.fuzz import ratio
+
+    return ratio(a, b)
+
+
+@lru_cache(maxsize=262144)
+def _word_sim(a: str, b: str, plural: bool = False) -> int:
+    """How alike two folded words are, 0-100; >= 85 means a spelling variant.
+
+    Equal words 100; words differing only in vowels that transliterate the
+    same sound 90 (Qassem / Qassim, Haider / Haidar, Ayad / Iyad); with
+    ``plural``, a word and its plural 88 (Sunni / Sunnis); otherwise the edit
+    ratio, counted only for words of five letters or more.
+    """
+    if a == b:
+        return 100
+    if any(c.isdigit() for c in a + b):
+        return 0
+    if _same_skeleton(a, b):
+        return 90
+    if _same_consonants(a, b):
+        return 87
+    if plural and min(len(a), len(b)) >= 4 and (a + "s" == b or b + "s" == a):
+        return 88
+    if min(len(a), len(b)) < 5:
+        return 0
+    return int(_ratio(a, b))
+
+
+def _given_word_ok(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    nick = _data()["nick"]
+    if a in nick and nick.get(a) == nick.get(b):
+        return True
+    return _word_sim(a, b) >= 85
+
+
+# ---------------------------------------------------------------- forms
+
+
+@dataclass(frozen=True)
+class _Form:
+    text: str
+    mkey: str
+    acronym: str | None  # letters, when written as an acronym (or a one-word org name)
+    equiv: int | None
+    written_acronym: bool
+    # people
+    family: str | None = None
+    given: tuple[str, ...] = ()
+    suffix: tuple[str, ...] = ()
+    # everything else
+    core: tuple[str, ...] = ()
+
+    @property
+    def long_acronyms(self) -> frozenset[str]:
+        return _long_acronyms(self.text)
+
+    @property
+    def bare(self) -> bool:
+        return self.family is not None and not self.given
+
+
+def _acronym_letters(text: str) -> str | None:
+    if names.is_acronym(text):
+        letters = "".join(c for c in names.key(text) if c.isalnum())
+        return letters or None
+    return None
+
+
+@lru_cache(maxsize=131072)
+def _long_acronyms(text: str) -> frozenset[str]:
+    """The initials a long name may be written as (names.acronyms)."""
+    if len(names.match_tokens(text)) < 2:
+        return frozenset()
+    return frozenset(a for a in names.acronyms(text) if len(a) >= 2)
+
+
+@lru_cache(maxsize=131072)
+def _form(text: str, kind: str) -> _Form:
+    mtoks = names.match_tokens(text)
+    mkey = " ".join(mtoks)
+    data = _data()
+    acronym = _acronym_letters(text)
+    written = acronym is not None
+    if acronym is None and kind != PERSON and len(names.tokens(text)) == 1 and len(names.key(text)) >= 2:
+        # Nato, Opec, the CIA: a one-word name may be an acronym.
+        acronym = names.key(text)
+    equiv = data["equiv"].get((kind, mkey))
+    if kind == PERSON:
+        family = names.family_key(text, PERSON)
+        words = [w for w in names._match_words(text, False) if w not in data["person_particles"]]
+        cut = len(words)
+        while cut > 1 and _SUFFIX_RE.fullmatch(words[cut - 1]):
+            cut -= 1
+        suffix, words = tuple(words[cut:]), words[:cut]
+        given: tuple[str, ...] = ()
+        if family is not None and family in words:
+            at = words.index(family)
+            given = tuple(words[at + 1 :]) if at == 0 and len(words) > 1 and names._family_first(names.tokens(text)) else tuple(words[:at])
+        return _Form(text, mkey, acronym, equiv, written, family=family, given=given, suffix=suffix)
+    words = [w for w in mtoks if w not in _STOP] or list(mtoks)
+    while len(words) > 1 and words[-1] in data["generic"]:
+        words.pop()
+    return _Form(text, mkey, acronym, equiv, written, core=tuple(words))
+
+
+# ---------------------------------------------------------------- scoring
+
+
+def _given_ok(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Given names agree: one single name found among the other's, or the
+    same number of names matching one by one (initials match names)."""
+    if not a or not b or "".join(a) == "".join(b):
+        return True
+    if len(a) > 1 and len(b) > 1:
+        return len(a) == len(b) and all(_given_word_ok(x, y) for x, y in zip(a, b))
+    single, other = (a[0], b) if len(a) == 1 else (b[0], a)
+    if len(single) == 1:
+        return single == other[0][0]
+    return any(len(w) > 1 and _given_word_ok(single, w) for w in other)
+
+
+def _person_score(a: _Form, b: _Form) -> int:
+    if a.mkey == b.mkey:
+        return 100
+    if a.acronym and len(a.acronym) >= 3 and a.acronym in b.long_acronyms:
+        return 90
+    if b.acronym and len(b.acronym) >= 3 and b.acronym in a.long_acronyms:
+        return 90
+    if not a.family or not b.family:
+        return 0
+    fam = _word_sim(a.family, b.family)
+    if fam < 85:
+        return 0
+    if a.suffix != b.suffix and (a.suffix and b.suffix or {"jr", "sr"} & set(a.suffix + b.suffix)):
+        return 0
+    if a.bare or b.bare:
+        return 90 if fam == 100 else 86
+    if not _given_ok(a.given, b.given):
+        return 0
+    if fam == 100 and a.given[0] == b.given[0]:
+        return 95
+    return min(90, fam)
+
+
+def _initials_of(word: str, words: tuple[str, ...]) -> bool:
+    return len(words) >= 2 and word == "".join(w[0] for w in words)
+
+
+def _aligned(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """Weakest link of an in-order alignment of two word lists, 0 if none:
+    words match one to one (spelling variants allowed), or a short word
+    matches the initials of a run of words (US / United States)."""
+
+    @lru_cache(maxsize=None)
+    def best(i: int, j: int) -> int:
+        if i == len(a) and j == len(b):
+            return 100
+        if i == len(a) or j == len(b):
+            return 0
+        result = 0
+        sim = _word_sim(a[i], b[j], True)
+        if sim >= 85:
+            result = min(sim, best(i + 1, j + 1))
+        for k in range(2, 6):
+            if j + k <= len(b) and _initials_of(a[i], b[j : j + k]):
+                result = max(result, min(90, best(i + 1, j + k)))
+            if i + k <= len(a) and _initials_of(b[j], a[i : i + k]):
+                result = max(result, min(90, best(i + k, j + 1)))
+        return result
+
+    return best(0, 0)
+
+
+def _core_score(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    if not a or not b:
+        return 0
+    if sorted(a) == sorted(b):
+        return 95
+    if "".join(a) == "".join(b):
+        return 93
+    score = _aligned(a, b)
+    if len(a) == len(b) > 1:
+        score = max(score, _aligned(tuple(sorted(a)), tuple(sorted(b))))
+    if not score:
+        ja, jb = "".join(a), "".join(b)
+        digits = re.sub(r"\D", "", ja) == re.sub(r"\D", "", jb)
+        if digits and abs(len(a) - len(b)) <= 1 and min(len(ja), len(jb)) >= 10 and _ratio(ja, jb) >= 92:
+            score = int(_ratio(ja, jb))
+    return min(score, 94) if score >= 85 else 0
+
+
+def _other_score(a: _Form, b: _Form) -> int:
+    if a.mkey == b.mkey:
+        return 100
+    if a.equiv is not None and a.equiv == b.equiv:
+        return 95
+    if a.acronym and a.acronym in b.long_acronyms:
+        return 92
+    if b.acronym and b.acronym in a.long_acronyms:
+        return 92
+    if a.acronym and b.acronym and a.written_acronym and b.written_acronym:
+        return 0  # ISI is not ISIS: acronyms never match by spelling
+    return _core_score(a.core, b.core)
+
+
+def pair_score(a: str, b: str, kind: str) -> int:
+    """Score 0-100 of two names of the same kind, before the notebook-wide
+    checks (an ambiguous bare family name or acronym)."""
+    fa, fb = _form(a, kind), _form(b, kind)
+    return _person_score(fa, fb) if kind == PERSON else _other_score(fa, fb)
+
+
+# ---------------------------------------------------------------- notebook
+
+
+class _Index:
+    """The entities of one kind, their forms, blocks and ambiguity checks."""
+
+    def __init__(self, kind: str, entities: list[Candidate]):
+        self.kind = kind
+        self.person = kind == PERSON
+        self.forms: dict[int, list[_Form]] = {}
+        for e in entities:
+            texts = sorted({t for t in [e.name, *e.aliases] if t and names.key(t)})
+            self.forms[e.id] = [_form(t, kind) for t in texts]
+        self.blocks: dict[tuple, list[int]] = {}
+        # Long forms are indexed under their initials only where some alias
+        # is written as those initials, so "John Smith" does not block with
+        # every "J. S.".
+        self.written = {f.acronym for forms in self.forms.values() for f in forms if f.acronym}
+        if not self.person:
+            # Long forms of organisations also block on initials they share
+            # (US Army / United States Army).
+            seen: set[str] = set()
+            for forms in self.forms.values():
+                for acr in {a for f in forms for a in f.long_acronyms if len(a) >= 3}:
+                    if acr in seen:
+                        self.written.add(acr)
+                    seen.add(acr)
+        for eid, forms in self.forms.items():
+            keys = set()
+            for f in forms:
+                keys.update(self._block_keys(f))
+            for k in keys:
+                self.blocks.setdefault(k, []).append(eid)
+        self._family_cache: dict[str, bool] = {}
+        self._acronym_cache: dict[str, bool] = {}
+
+    def _block_keys(self, f: _Form):
+        yield ("m", f.mkey)
+        if f.equiv is not None:
+            yield ("e", f.equiv)
+        if f.acronym:
+            yield ("a", f.acronym)
+        if self.written:
+            for acr in f.long_acronyms & self.written:
+                yield ("a", acr)
+        if self.person:
+            if f.family:
+                skel = _consonants(f.family) or f.family
+                if f.bare:
+                    yield ("b", skel)
+                else:
+                    yield ("f", skel)  # joins bare names; pairs of full names use the keys below
+                    nick = _data()["nick"]
+                    for g in f.given:
+                        yield ("g", skel, g[0] if len(g) == 1 else _consonants(g[1:]) or g)
+                        if g in nick:
+                            yield ("g", skel, nick[g])
+                    yield ("i", skel, f.given[0][0])
+        elif f.core:
+            yield ("c", tuple(sorted(f.core)))
+            yield ("s", "".join(_consonants(w.rstrip("s")) or w for w in f.core))
+
+    def candidate_pairs(self) -> set[tuple[int, int]]:
+        pairs: set[tuple[int, int]] = set()
+        bare_to_full: dict[tuple, list[int]] = {}
+        for k, ids in self.blocks.items():
+            if k[0] == "f":
+                bare_to_full[k[1:]] = ids
+                continue
+            if k[0] == "b":
+                continue
+            if len(ids) < 2 or len(ids) > _MAX_BLOCK:
+                continue
+            pairs.update(combinations(sorted(ids), 2))
+        for k, bare_ids in self.blocks.items():
+            if k[0] != "b":
+                continue
+            if 1 < len(bare_ids) <= _MAX_BLOCK:
+                pairs.update(combinations(sorted(bare_ids), 2))
+            full = bare_to_full.get(k[1:], [])
+            if not full or len(full) > _MAX_BLOCK:
+                continue
+            for b in bare_ids:
+                for f in full:
+                    if b != f:
+                        pairs.add((min(b, f), max(b, f)))
+        return pairs
+
+    # A bare family name, or an acronym, that fits several entities is left alone.
+
+    def _full_names(self, family: str) -> list[tuple[int, _Form]]:
+        skel = _consonants(family) or family
+        out = []
+        for eid in self.blocks.get(("f", skel), []):
+            for f in self.forms[eid]:
+                if f.family and not f.bare and _word_sim(f.family, family) >= 85:
+                    out.append((eid, f))
+        return out
+
+    def family_is_ambiguous(self, family: str) -> bool:
+        if family not in self._family_cache:
+            full = self._full_names(family)
+            self._family_cache[family] = any(
+                ea != eb and _person_score(fa, fb) < 85 for (ea, fa), (eb, fb) in combinations(full, 2)
+            )
+        return self._family_cache[family]
+
+    def acronym_is_ambiguous(self, acronym: str) -> bool:
+        if acronym not in self._acronym_cache:
+            longs = [
+                (eid, f)
+                for eid in self.blocks.get(("a", acronym), [])
+                for f in self.forms[eid]
+                if acronym in f.long_acronyms
+            ]
+            self._acronym_cache[acronym] = any(
+                ea != eb and fa.mkey != fb.mkey and (fa.equiv is None or fa.equiv != fb.equiv) and _core_score(fa.core, fb.core) < 85
+                for (ea, fa), (eb, fb) in combinations(longs, 2)
+            ) if not self.person else len({eid for eid, _ in longs}) > 1
+        return self._acronym_cache[acronym]
+
+    def score(self, a: int, b: int) -> int:
+        best = 0
+        for fa in self.forms[a]:
+            for fb in self.forms[b]:
+                s = self._form_score(fa, fb)
+                if s > best:
+                    best = s
+                    if best == 100:
+                        return best
+        return best
+
+    def _form_score(self, fa: _Form, fb: _Form) -> int:
+        if self.person:
+            s = _person_score(fa, fb)
+            if s and fa.mkey != fb.mkey and fa.bare != fb.bare:
+                bare = fa if fa.bare else fb
+                if self.family_is_ambiguous(bare.family):
+                    return 0
+        else:
+            s = _other_score(fa, fb)
+        if s and fa.mkey != fb.mkey and (fa.equiv is None or fa.equiv != fb.equiv):
+            for x, y in ((fa, fb), (fb, fa)):
+                if x.acronym and x.acronym in y.long_acronyms and self.acronym_is_ambiguous(x.acronym):
+                    return 0
+        return s
+
+
+def _complete_link(ids: list[int], edges: dict[tuple[int, int], int]) -> list[tuple[list[int], int]]:
+    """Greedy complete-link clustering over one connected component."""
+    cluster_of = {i: i for i in ids}
+    members = {i: [i] for i in ids}
+    score = {i: 100 for i in ids}
+    for (a, b), s in sorted(edges.items(), key=lambda kv: (-kv[1], kv[0])):
+        ca, cb = cluster_of[a], cluster_of[b]
+        if ca == cb:
+            continue
+        weakest = s
+        ok = True
+        for x in members[ca]:
+            for y in members[cb]:
+                e = edges.get((x, y) if x < y else (y, x))
+                if e is None:
+                    ok = False
+                    break
+                weakest = min(weakest, e)
+            if not ok:
+                break
+        if not ok:
+            continue
+        keep, gone = (ca, cb) if ca < cb else (cb, ca)
+        members[keep].extend(members.pop(gone))
+        score[keep] = min(score[keep], score.pop(gone), weakest)
+        for x in members[keep]:
+            cluster_of[x] = keep
+    return [(sorted(m), score[c]) for c, m in members.items() if len(m) > 1]
+
+
+def _canonical(members: list[int], by_id: dict[int, Candidate]) -> int:
+    def rank(i: int):
+        e = by_id[i]
+        alias_count = len({a for a in [e.name, *e.aliases] if a})
+        return (-alias_count, -len(names.tokens(e.name)), -len(e.name), i)
+
+    return min(members, key=rank)
+
+
+def find_clusters(
+    entities: list[Candidate],
+    *,
+    not_same: set[frozenset[int]] | frozenset = frozenset(),
+    min_score: int = 85,
+    kinds: set[str] | None = None,
+) -> list[Cluster]:
+    """Propose clusters of entities that are probably the same.
+
+    Never across kinds; never two entities whose pair is in ``not_same``;
+    every pair inside a cluster scores at least ``min_score``. Clusters come
+    sorted by score (highest first), then by smallest member id.
+    """
+    by_id = {e.id: e for e in entities}
+    by_kind: dict[str, list[Candidate]] = {}
+    for e in entities:
+        if kinds is None or e.kind in kinds:
+            by_kind.setdefault(e.kind, []).append(e)
+    clusters: list[Cluster] = []
+    for kind in sorted(by_kind):
+        index = _Index(kind, by_kind[kind])
+        edges: dict[tuple[int, int], int] = {}
+        for a, b in index.candidate_pairs():
+            if frozenset((a, b)) in not_same:
+                continue
+            s = index.score(a, b)
+            if s >= min_score:
+                edges[(a, b)] = s
+        for ids, comp_edges in _components(edges):
+            for members, score in _complete_link(ids, comp_edges):
+                clusters.append(Cluster(_canonical(members, by_id), score, members))
+    clusters.sort(key=lambda c: (-c.score, c.members[0]))
+    return clusters
+
+
+def _components(edges: dict[tuple[int, int], int]):
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, tuple[list[int], dict]] = {}
+    for x in sorted(parent):
+        groups.setdefault(find(x), ([], {}))[0].append(x)
+    for (a, b), s in edges.items():
+        groups[find(a)][1][(a, b)] = s
+    return list(groups.values())

@@ -1,0 +1,190 @@
+"""Clustering proposals: the right entities together, the wrong ones apart."""
+
+from brief.dedupe import Candidate, Cluster, find_clusters
+
+
+def entities(*rows):
+    """rows: (name, kind) or (name, kind, [aliases]); ids from 1."""
+    out = []
+    for i, row in enumerate(rows, start=1):
+        name, kind, *rest = row
+        aliases = rest[0] if rest else [name]
+        out.append(Candidate(id=i, name=name, kind=kind, aliases=aliases))
+    return out
+
+
+def together(clusters, a, b):
+    return any(a in c.members and b in c.members for c in clusters)
+
+
+def test_maliki_spellings_cluster():
+    ents = entities(
+        ("Nuri Kamal al-Maliki", "person"),
+        ("Nouri al-Maliki", "person"),
+        ("Maliki", "person"),
+        ("Prime Minister Maliki", "person"),
+        ("Nouri al-Maliki\u2019s", "person"),
+        ("Barack Obama", "person"),
+    )
+    clusters = find_clusters(ents)
+    assert [c.members for c in clusters] == [[1, 2, 3, 4, 5]]
+    assert clusters[0].score >= 85
+
+
+def test_isis_names_cluster():
+    ents = entities(
+        ("ISIS", "group"),
+        ("ISIL", "group"),
+        ("Islamic State", "group"),
+        ("Islamic State of Iraq and Syria", "group"),
+        ("Daesh", "group"),
+        ("al-Qaeda", "group"),
+    )
+    clusters = find_clusters(ents)
+    assert [c.members for c in clusters] == [[1, 2, 3, 4, 5]]
+
+
+def test_acronym_matches_its_long_form():
+    ents = entities(
+        ("PMF", "group"),
+        ("Popular Mobilization Forces", "group"),
+        ("IAEA", "org"),
+        ("International Atomic Energy Agency", "org"),
+    )
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2)
+    assert together(clusters, 3, 4)
+    assert not together(clusters, 1, 3)
+
+
+def test_acronym_with_two_long_forms_is_left_alone():
+    ents = entities(
+        ("NSC", "org"),
+        ("National Security Council", "org"),
+        ("National Science Council", "org"),
+    )
+    assert find_clusters(ents) == []
+
+
+def test_bushes_stay_apart():
+    ents = entities(
+        ("George W. Bush", "person"),
+        ("George H. W. Bush", "person"),
+        ("President George W. Bush", "person"),
+        ("George H.W. Bush", "person"),
+    )
+    clusters = find_clusters(ents)
+    assert not together(clusters, 1, 2)
+    assert not together(clusters, 1, 4)
+    assert together(clusters, 1, 3)
+    assert together(clusters, 2, 4)
+
+
+def test_same_family_different_given_name_is_not_a_match():
+    ents = entities(
+        ("Bashar al-Assad", "person"),
+        ("Hafez al-Assad", "person"),
+        ("Ayad Allawi", "person"),
+        ("Ali Allawi", "person"),
+    )
+    assert find_clusters(ents) == []
+
+
+def test_bare_family_name_fitting_several_people_is_left_alone():
+    ents = entities(
+        ("George W. Bush", "person"),
+        ("George H. W. Bush", "person"),
+        ("Bush", "person"),
+        ("President Bush", "person"),
+    )
+    clusters = find_clusters(ents)
+    assert not together(clusters, 3, 1)
+    assert not together(clusters, 3, 2)
+    assert not together(clusters, 4, 1)
+    assert together(clusters, 3, 4)  # the same bare name, written twice
+
+
+def test_bare_family_name_fitting_one_person_joins_him():
+    ents = entities(("Antony Blinken", "person"), ("Secretary Blinken", "person"), ("Blinken", "person"))
+    assert [c.members for c in find_clusters(ents)] == [[1, 2, 3]]
+
+
+def test_kataib_hezbollah_is_not_hezbollah():
+    ents = entities(("Kataib Hezbollah", "group"), ("Hezbollah", "group"), ("Hizbollah", "group"))
+    clusters = find_clusters(ents)
+    assert not together(clusters, 1, 2)
+    assert not together(clusters, 1, 3)
+    assert together(clusters, 2, 3)
+
+
+def test_never_across_kinds():
+    ents = entities(
+        ("Sadr City", "place"),
+        ("Muqtada al-Sadr", "person"),
+        ("Sadr", "person"),
+        ("Sadr", "place"),
+        ("Austin", "place"),
+        ("Austin", "person"),
+    )
+    clusters = find_clusters(ents)
+    assert not together(clusters, 1, 2)
+    assert not together(clusters, 3, 4)
+    assert not together(clusters, 5, 6)
+    assert together(clusters, 2, 3)
+
+
+def test_not_same_is_honoured():
+    ents = entities(("Nouri al-Maliki", "person"), ("Nuri al-Maliki", "person"), ("Maliki", "person"))
+    assert find_clusters(ents)[0].members == [1, 2, 3]
+    clusters = find_clusters(ents, not_same={frozenset({1, 2})})
+    assert not together(clusters, 1, 2)
+
+
+def test_no_chaining_through_a_weak_link():
+    # 1 and 2 are alike, 2 and 3 are alike, but 1 and 3 are not: never all three.
+    ents = entities(("Erbil", "place"), ("Irbil", "place"), ("Arbil", "place"))
+    clusters = find_clusters(ents)
+    assert not any({1, 2, 3} <= set(c.members) for c in clusters)
+    assert clusters and all(len(c.members) == 2 for c in clusters)
+
+
+def test_every_pair_in_a_cluster_reaches_min_score():
+    ents = entities(
+        ("Qassem Soleimani", "person"),
+        ("Qassim Suleimani", "person"),
+        ("Soleimani", "person"),
+        ("Kasem Soleimani", "person"),
+    )
+    for c in find_clusters(ents, min_score=85):
+        assert c.score >= 85
+    assert find_clusters(ents, min_score=101) == []
+
+
+def test_kinds_filter():
+    ents = entities(("ISIS", "group"), ("ISIL", "group"), ("Mosul", "place"), ("Mossul", "place"))
+    assert [c.members for c in find_clusters(ents, kinds={"place"})] == [[3, 4]]
+
+
+def test_aliases_of_an_entity_count():
+    ents = [
+        Candidate(1, "Nouri al-Maliki", "person", ["Nouri al-Maliki", "Nuri Kamal al-Maliki", "Maliki"]),
+        Candidate(2, "Prime Minister Maliki", "person", ["Prime Minister Maliki"]),
+        Candidate(3, "Nouri Maliki", "person", []),
+    ]
+    clusters = find_clusters(ents)
+    assert clusters == [Cluster(canonical=1, score=clusters[0].score, members=[1, 2, 3])]
+
+
+def test_order_is_deterministic_score_then_smallest_id():
+    ents = entities(
+        ("Tikrit", "place"),
+        ("Fallujah", "place"),
+        ("Takrit", "place"),
+        ("Falluja", "place"),
+        ("Mosul", "place"),
+        ("Mosul", "place"),
+    )
+    clusters = find_clusters(ents)
+    assert [c.members for c in clusters] == [[2, 4], [5, 6], [1, 3]]
+    assert [c.score for c in clusters] == sorted((c.score for c in clusters), reverse=True)
+    assert find_clusters(list(reversed(ents))) == clusters

@@ -239,7 +239,7 @@ def main() -> None:
     args = ap.parse_args()
     data = json.loads(Path(args.labelled).read_text(encoding="utf-8"))
     results = {}
-    for name in args.split or ["train", "test"]:
+    for name in args.split or [s for s in ("train", "dev", "test") if s in data]:
         if args.show:
             print(f"[{name}]")
         results[name] = evaluate(data[name], args.min_score, args.show)

@@ -61,16 +61,28 @@ def fixtures_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "fixtures"
 
 
+DEMO_TITLE = "Iraq, ISIS and U.S. strikes, 2007-2021"
+DEMO_SUMMARY = (
+    "ISIS's seizure of Mosul and Tikrit in June 2014 turned Baghdad's quiet requests for U.S. drones and "
+    "air strikes into open pressure on Washington. From August 2014 a U.S.-led coalition struck ISIS on "
+    "Iraq's behalf while Iranian-backed militias fought beside Iraqi forces. By 2021 those militias were "
+    "attacking U.S. troops with drones and rockets, and U.S. strikes on them strained relations with Baghdad."
+)
+
+
 def demo(
     ctx: typer.Context,
     db: Annotated[Optional[Path], typer.Option("--db", help="Build the demo notebook here instead of a temporary file.")] = None,
 ):
     """Build a notebook from the fixtures (five articles on Iraq, ISIS and
-    U.S. strikes), then print its timeline of events and its quotes.
+    U.S. strikes), then print its timeline of events, its quotes and a
+    Markdown memo of the whole notebook.
 
     Example: brief demo --db demo.db
     """
     from ..interchange import import_json
+    from ..interchange.memo import memo_data
+    from ..render.memo import render_memo
     from .common import Format, emit_listing
 
     path = db or ctx.find_root().obj.get("db")
@@ -82,6 +94,7 @@ def demo(
         report = import_json(book, data)
         events = book.list_events(newest_first=False)
         quotes = book.list_quotes()
+        memo = render_memo(memo_data(book, prepared=book.now.date(), title=DEMO_TITLE, summary=DEMO_SUMMARY))
     added = report.added
     console.notice(
         f"Demo notebook at {path}: {added['sources']} sources, {added['events']} events, "
@@ -89,3 +102,5 @@ def demo(
     )
     emit_listing("events", events, Format.table, title="Timeline")
     emit_listing("quotes", quotes, Format.table, title="Quotes")
+    console.notice(f"The memo ('BRIEF_DB={path} brief export md --out memo.md' writes it to a file):")
+    console.write(memo)

@@ -151,8 +151,11 @@ def _events(body: str, base, mentions, entities: list[Entity]) -> tuple[list[Eve
 
 def extract(text: str, *, fmt: str = "txt", title: str | None = None,
             published: str | None = None, publisher: str | None = None,
-            url: str | None = None) -> Extraction:
-    """Propose a source, quotes, events and names for an article's text."""
+            url: str | None = None, as_of: str | None = None) -> Extraction:
+    """Propose a source, quotes, events and names for an article's text.
+
+    Relative dates are read against ``as_of`` (a partial ISO date) when given,
+    else against the publication date."""
     if fmt not in ("txt", "md", "html"):
         raise BadInput(f"Unknown article format '{fmt}'; use txt, md or html.")
     if not text or not text.strip():
@@ -174,7 +177,7 @@ def extract(text: str, *, fmt: str = "txt", title: str | None = None,
     content_hash = hashlib.sha256(body.encode("utf-8")).hexdigest()
     article = Article(title, published, publisher, url, body, content_hash)
 
-    base = base_date(published)
+    base = base_date(parse_partial(as_of) if as_of else published)
     raw_quotes = find_raw_quotes(body)
     mentions = find_mentions(body, [(q.open_mark, q.close_mark) for q in raw_quotes])
     entities = group_entities(mentions)

@@ -29,10 +29,19 @@ def write(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def one_line(text: str) -> str:
+    """Text that stays on one line whatever the user typed into it: line
+    breaks and other control characters are shown as escapes."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 def notice(text: str) -> None:
     """A plain sentence on stderr: how something was read, what was done."""
-    sys.stderr.write(text.rstrip("\n") + "\n")
+    sys.stderr.write(one_line(text.rstrip("\n")) + "\n")
 
 
 def error(text: str) -> None:
-    sys.stderr.write("Error: " + text.rstrip("\n") + "\n")
+    """The one sentence a failed command prints."""
+    sys.stderr.write("Error: " + one_line(text.rstrip("\n")) + "\n")

@@ -476,13 +476,25 @@ class Notebook:
         return records.load_events(self.conn, records.event_ids(self.conn, f))
 
     def list_quotes(self, *, speaker=None, speaker_id=None, source=None, tag=None, since=None, until=None, limit=None,
-                    as_of=None) -> list[Quote]:
+                    as_of=None, search=None) -> list[Quote]:
+        """Quotes newest first. `speaker` is any name of the speaker (exact
+        alias, then looser keys, then fuzzy, through merges); `search` plain
+        words the quote's text or context must contain."""
         f = self._filter(source=source, tag=tag, since=since, until=until, limit=limit, as_of=as_of)
         if speaker_id is not None:
             self.require("entity", speaker_id)
             f.entity_ids = ent.members(self.conn, ent.root(self.conn, speaker_id))
-        else:
-            f.entity_ids = self.members_of(speaker, kinds=None, option="--speaker") or []
+        elif speaker is not None:
+            try:
+                f.entity_ids = self.members_of(speaker, kinds=None, option="--speaker")
+            except Ambiguous as exc:
+                shown = "; ".join(f"#{i} {n}" for i, n in exc.candidates)
+                raise Ambiguous(f"'{speaker.strip()}' fits several people ({shown}); give a fuller name "
+                                f"or --speaker-id ID.", exc.candidates) from exc
+        if search is not None:
+            from .search import fts_query
+
+            f.match = fts_query(search)
         return records.load_quotes(self.conn, records.quote_ids(self.conn, f))
 
     def list_entities(self, *, kind=None, name=None, limit=None) -> list[Entity]:

@@ -70,6 +70,7 @@ def list_quotes(
     ctx: typer.Context,
     speaker: Annotated[Optional[str], typer.Option("--speaker", help="Only quotes by this speaker (any of their names).")] = None,
     speaker_id: Annotated[Optional[int], typer.Option("--speaker-id", help="Only quotes by this entity id.")] = None,
+    search: Annotated[Optional[str], typer.Option("--search", help="Only quotes containing these words (as in 'brief search').")] = None,
     source: SourceOption = None,
     tag: OneTag = None,
     since: SinceOption = None,
@@ -81,11 +82,16 @@ def list_quotes(
 ):
     """List quotes, newest first.
 
-    Example: brief quote --speaker Blinken --json
+    --speaker takes any name of the speaker: an exact alias first, then a looser
+    match (Blinken finds Antony Blinken; Maliki, al-Maliki and Nouri al-Maliki
+    find the same man), through merged entities. A name that fits several people
+    is an error listing them with their ids; give a fuller name or --speaker-id.
+
+    Example: brief quote --speaker Blinken --search deterrent --since 2021
     """
     with notebook(ctx) as book:
         items = book.list_quotes(speaker=speaker, speaker_id=speaker_id, source=source, tag=tag, since=since,
-                                 until=until, limit=limit, as_of=as_of_date(as_of))
+                                 until=until, limit=limit, as_of=as_of_date(as_of), search=search)
     emit_listing("quotes", items, fmt, as_json)
 
 

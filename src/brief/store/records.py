@@ -76,6 +76,7 @@ class Filter:
     since: str | None = None
     until: str | None = None
     ids: list[int] | None = None
+    match: str | None = None  # an FTS5 query the item's text must match
     limit: int | None = None
     offset: int = 0
     newest_first: bool = True
@@ -88,8 +89,19 @@ def _date_clauses(f: Filter, start: str, end: str, where: list[str], args: list)
         where.append(f"{start} <= ?")
         args.append(f.until)
     if f.since:
+        if end == "NULL":
+            # No spans: a date from a year before `since` cannot reach it.
+            # Said on the start column alone, so its index serves the range.
+            where.append(f"{start} >= ?")
+            args.append(f.since[:4])
         where.append(f"coalesce({end}, {start}) || '~' >= ?")
         args.append(f.since)
+
+
+def _match_clause(f: Filter, kind: str, where: list[str], args: list) -> None:
+    if f.match:
+        where.append(f"id IN (SELECT rowid FROM {kind}_fts WHERE {kind}_fts MATCH ?)")
+        args.append(f.match)
 
 
 def _page(f: Filter, where: list[str], args: list) -> str:
@@ -130,9 +142,11 @@ def source_ids(conn: sqlite3.Connection, f: Filter) -> list[int]:
         where.append("id = ?")
         args.append(f.source_id)
     _date_clauses(f, "published", "NULL", where, args)
+    _match_clause(f, "source", where, args)
     sql = "SELECT id FROM source" + _page(f, where, args)
     order = "DESC" if f.newest_first else "ASC"
-    sql += f" ORDER BY coalesce(published, '') {order}, id {order}" + _limit(f, args)
+    # NULL sorts as '' would (lowest), so the published index gives the order.
+    sql += f" ORDER BY published {order}, id {order}" + _limit(f, args)
     return [r[0] for r in conn.execute(sql, args)]
 
 
@@ -202,6 +216,7 @@ def event_ids(conn: sqlite3.Connection, f: Filter) -> list[int]:
         where.append(f"place_id IN ({_marks(f.place_ids)})")
         args.extend(f.place_ids)
     _date_clauses(f, "date", "end_date", where, args)
+    _match_clause(f, "event", where, args)
     sql = "SELECT id FROM event" + _page(f, where, args)
     order = "DESC" if f.newest_first else "ASC"
     sql += f" ORDER BY date {order}, id {order}" + _limit(f, args)
@@ -271,9 +286,11 @@ def quote_ids(conn: sqlite3.Connection, f: Filter) -> list[int]:
         where.append(f"speaker_id IN ({_marks(f.entity_ids)})")
         args.extend(f.entity_ids)
     _date_clauses(f, "said_on", "NULL", where, args)
+    _match_clause(f, "quote", where, args)
     sql = "SELECT id FROM quote" + _page(f, where, args)
     order = "DESC" if f.newest_first else "ASC"
-    sql += f" ORDER BY coalesce(said_on, '') {order}, id {order}" + _limit(f, args)
+    # NULL sorts as '' would (lowest), so the said_on indexes give the order.
+    sql += f" ORDER BY said_on {order}, id {order}" + _limit(f, args)
     return [r[0] for r in conn.execute(sql, args)]
 
 

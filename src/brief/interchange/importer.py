@@ -62,13 +62,19 @@ def record_count(data) -> int:
 class Where:
     """Names the record being read, for error messages."""
 
-    def __init__(self, section: str, index: int, record, label: str | None = None):
-        self.section, self.index, self.label = section, index, label
-        self.id = record.get("id") if isinstance(record, dict) else None
+    __slots__ = ("section", "index", "record", "labels")
+
+    def __init__(self, section: str, index: int, record, labels: Callable | None = None):
+        self.section, self.index, self.record, self.labels = section, index, record, labels
+
+    @property
+    def id(self):
+        return self.record.get("id") if isinstance(self.record, dict) else None
 
     def fail(self, reason: str) -> BadInput:
-        if self.label:
-            return BadInput(f"{self.label}: {reason}; nothing was imported.")
+        label = self.labels(self.section, self.index) if self.labels else None
+        if label:
+            return BadInput(f"{label}: {reason}; nothing was imported.")
         ident = f" (id {self.id})" if self.id is not None else ""
         return BadInput(f"{self.section}[{self.index}]{ident}: {reason}; nothing was imported.")
 
@@ -112,11 +118,22 @@ def _date(where: Where, record: dict, *keys: str) -> str | None:
     return None
 
 
+_GRADES: dict = {}
+
+
 def _grade(where: Where, check, value):
+    """A checked grade or kind; answers are remembered, as a large file
+    repeats the same few values."""
+    key = (check, value)
+    if key in _GRADES and type(value) in (int, str, type(None)):
+        return _GRADES[key]
     try:
-        return check(value)
+        grade = check(value)
     except BadInput as exc:
         raise where.fail(exc.message.rstrip(".")) from None
+    if type(value) in (int, str, type(None)):
+        _GRADES[key] = grade
+    return grade
 
 
 def _list(where: Where, record: dict, key: str) -> list:
@@ -164,7 +181,7 @@ class Importer:
         return (self.conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0) + 1
 
     def where(self, section: str, index: int, record) -> Where:
-        return Where(section, index, record, self.labels(section, index) if self.labels else None)
+        return Where(section, index, record, self.labels)
 
     # -- the whole file -----------------------------------------------------
 
@@ -190,30 +207,28 @@ class Importer:
     def flush(self) -> None:
         """Write the events and quotes gathered, and their links, in bulk.
 
-        Rows go through temporary tables and then one INSERT ... SELECT per
-        table: the full-text triggers then run inside a single statement,
-        which is many times faster than one statement per row."""
+        Events and quotes go through a temporary table and then one INSERT
+        ... SELECT: their full-text triggers then run inside a single
+        statement, which is several times faster than a statement per row."""
         c = self.conn
         c.execute("PRAGMA temp_store = MEMORY")
-        for table, columns, rows, verb, tail in (
-            ("event", "id, date, end_date, date_text, summary, details, place_id, credibility", "event", "INSERT", ""),
-            ("event_actor", "event_id, entity_id, role", "actor", "INSERT OR IGNORE", ""),
-            ("event_source", "event_id, source_id, credibility, excerpt", "cite", "INSERT",
-             " ON CONFLICT DO UPDATE SET credibility = excluded.credibility, excerpt = excluded.excerpt"),
-            ("event_tag", "event_id, tag_id", "event_tag", "INSERT OR IGNORE", ""),
-            ("quote", "id, text, speaker_id, said_on, date_text, source_id, start_offset, end_offset, context, credibility",
-             "quote", "INSERT", ""),
-            ("quote_tag", "quote_id, tag_id", "quote_tag", "INSERT OR IGNORE", ""),
+        for table, columns in (
+            ("event", "id, date, end_date, date_text, summary, details, place_id, credibility"),
+            ("quote", "id, text, speaker_id, said_on, date_text, source_id, start_offset, end_offset, context, credibility"),
         ):
-            if not self.rows[rows]:
-                continue
-            stage = f"temp.brief_import_{table}"
-            c.execute(f"DROP TABLE IF EXISTS {stage}")
-            c.execute(f"CREATE TABLE {stage} ({columns})")
-            c.executemany(f"INSERT INTO {stage} VALUES ({','.join('?' * (columns.count(',') + 1))})", self.rows[rows])
-            # WHERE true: an upsert after INSERT ... SELECT needs it to parse.
-            c.execute(f"{verb} INTO {table} ({columns}) SELECT {columns} FROM {stage} WHERE true ORDER BY rowid{tail}")
-            c.execute(f"DROP TABLE {stage}")
+            if self.rows[table]:
+                stage = f"temp.brief_import_{table}"
+                c.execute(f"DROP TABLE IF EXISTS {stage}")
+                c.execute(f"CREATE TABLE {stage} ({columns})")
+                c.executemany(f"INSERT INTO {stage} VALUES ({','.join('?' * (columns.count(',') + 1))})", self.rows[table])
+                c.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {stage} ORDER BY rowid")
+                c.execute(f"DROP TABLE {stage}")
+        c.executemany("INSERT OR IGNORE INTO event_actor (event_id, entity_id, role) VALUES (?, ?, ?)", self.rows["actor"])
+        c.executemany("INSERT INTO event_source (event_id, source_id, credibility, excerpt) VALUES (?, ?, ?, ?) "
+                      "ON CONFLICT DO UPDATE SET credibility = excluded.credibility, excerpt = excluded.excerpt",
+                      self.rows["cite"])
+        c.executemany("INSERT OR IGNORE INTO event_tag (event_id, tag_id) VALUES (?, ?)", self.rows["event_tag"])
+        c.executemany("INSERT OR IGNORE INTO quote_tag (quote_id, tag_id) VALUES (?, ?)", self.rows["quote_tag"])
 
     def _record(self, where: Where, record) -> dict:
         if not isinstance(record, dict):

@@ -3,7 +3,9 @@ scope, the sources they cite and the actors they name.
 
 Scope: --since, --until, --tag and --source narrow events and quotes alike;
 --actor keeps the events that actor took part in and the quotes it said;
---place narrows the events only; --speaker narrows the quotes only.
+--place keeps the events at that place and the quotes from the sources
+that report them; --speaker keeps that speaker's quotes and the events
+reported by the sources they come from.
 """
 
 from __future__ import annotations
@@ -26,6 +28,12 @@ def memo_data(book: Notebook, *, prepared: dt.date, title: str | None = None, su
     if actor and speaker:
         said_by = set(book.members_of(actor, kinds=None, option="--actor"))
         quotes = [q for q in quotes if q.speaker and q.speaker.id in said_by]
+    if place and not speaker:
+        reporting = {c.source_id for e in events for c in e.sources}
+        quotes = [q for q in quotes if q.source_id in reporting]
+    if speaker and not (actor or place):
+        quoted_in = {q.source_id for q in quotes}
+        events = [e for e in events if any(c.source_id in quoted_in for c in e.sources)]
     quotes.sort(key=lambda q: (q.said_on or "~", q.id))
 
     cited = {c.source_id for e in events for c in e.sources} | {q.source_id for q in quotes if q.source_id}

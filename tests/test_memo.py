@@ -8,21 +8,22 @@ the diff before committing it.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
 
+from brief.cli.admin import DEMO_SUMMARY, DEMO_TITLE
 from brief.models import Citation, EntityRef, Event, Quote, Source
 from brief.render.memo import PLACEHOLDER, ActorLine, MemoData, render_memo
 from conftest import FIXTURES
 
 GOLDEN = Path(__file__).parent / "golden"
 AS_OF = ["--as-of", "2024-06-01"]
-SUMMARY = "ISIS took Mosul and Tikrit in June 2014; Baghdad asked Washington for air strikes."
 
 CASES = {
-    "memo_all": ["--title", "Iraq, ISIS and U.S. strikes", "--summary", SUMMARY],
+    "memo_all": ["--title", DEMO_TITLE, "--summary", DEMO_SUMMARY],  # the memo `brief demo` prints
     "memo_since_until": ["--since", "2014-06", "--until", "2014-06-30", "--title", "June 2014"],
     "memo_actor": ["--actor", "Maliki"],
     "memo_place": ["--place", "Tikrit"],
@@ -155,3 +156,11 @@ def test_an_empty_summary_shows_the_placeholder():
     memo = hostile_memo()
     memo.summary = "  \n "
     assert PLACEHOLDER in render_memo(memo)
+
+
+def test_demo_ends_with_the_memo_of_the_fixtures_notebook(brief):
+    out = brief.ok("demo").stdout
+    memo = out[out.index(f"# {DEMO_TITLE}"):]
+    golden = (GOLDEN / "memo_all.md").read_text(encoding="utf-8")
+    assert re.sub(r"Prepared \d{4}-\d{2}-\d{2}", "Prepared DAY", memo) == re.sub(
+        r"Prepared \d{4}-\d{2}-\d{2}", "Prepared DAY", golden)

@@ -92,7 +92,7 @@ def _data() -> dict:
     return {
         "nick": nick,
         "equiv": equiv,
-        "generic": frozenset(lines("generic_words.txt")),
+        "generic": frozenset(names._translit(w) for w in lines("generic_words.txt")),
         "person_particles": frozenset(w for line in lines("person_particles.txt") for w in line.split()),
     }
 
@@ -100,12 +100,14 @@ def _data() -> dict:
 _STOP = frozenset({"of", "the", "and", "for", "in", "on", "at", "to"})
 _SUFFIX_RE = re.compile(r"(?:jr|sr|i{1,3}|iv|vi{0,3}|ix|x)")
 _CONSONANT_SKELETON = re.compile(r"[aeiouywh]+")
-_VOWEL_RUN = re.compile(r"[aeiouy]+|[^aeiouy]")
+# A vowel run; a w after a vowel and before a consonant belongs to it (Rowhani / Rouhani).
+_VOWEL_RUN = re.compile(r"[aeiouy](?:[aeiouy]|w(?![aeiouy]))*|[^aeiouy]")
 # Transliteration writes one Arabic or Persian short vowel several ways:
 # a/e (fatha), i/e/y (kasra), o/u (damma).
-_VOWEL_CLASS = {"a": "A", "e": "AI", "i": "I", "y": "I", "o": "U", "u": "U"}
+_VOWEL_CLASS = {"a": "A", "e": "AI", "i": "I", "y": "I", "o": "U", "u": "U", "w": "U"}
 
 
+@lru_cache(maxsize=131072)
 def _consonants(word: str) -> str:
     return _CONSONANT_SKELETON.sub("", word.replace("x", "ks"))
 
@@ -114,6 +116,8 @@ def _consonants(word: str) -> str:
 def _skeleton(word: str) -> tuple:
     """Consonants as they are, each vowel run as the set of vowel classes
     it may stand for; a leading y is a consonant."""
+    if len(word) > 3 and word[-1] == "h" and word[-2] in "aeiouy":
+        word = word[:-1]  # Fateh / Fatah, Haniyeh / Haniya
     head, rest = (("y",), word[1:]) if word[:1] == "y" else ((), word)
     parts = []
     for run in _VOWEL_RUN.findall(rest.replace("x", "ks")):
@@ -150,6 +154,9 @@ def _same_consonants(a: str, b: str) -> bool:
     return shape_a == shape_b and sum(1 for x in shape_a if x != "*") >= 4
 
 
+_KH = re.compile(r"[kg]h")
+
+
 def _ratio(a: str, b: str) -> float:
     from rapidfuzz.fuzz import ratio
 
@@ -173,8 +180,12 @@ def _word_sim(a: str, b: str, plural: bool = False) -> int:
         return 90
     if _same_consonants(a, b):
         return 87
+    if ("h" in a or "h" in b) and _same_skeleton(_KH.sub("k", a), _KH.sub("k", b)):
+        return 88  # Ghasem / Qasem, Khalid / Kalid
     if plural and min(len(a), len(b)) >= 4 and (a + "s" == b or b + "s" == a):
         return 88
+    if plural and min(len(a), len(b)) >= 4 and ("al" + a == b or "al" + b == a):
+        return 88  # Aljazeera / Jazeera: the article written into the word
     if min(len(a), len(b)) < 5:
         return 0
     return int(_ratio(a, b))
@@ -201,10 +212,12 @@ class _Form:
     acronym: str | None  # letters, when written as an acronym (or a one-word org name)
     equiv: int | None
     written_acronym: bool
+    title: str  # the leading title words the key dropped ("president")
     # people
     family: str | None = None
     given: tuple[str, ...] = ()
     suffix: tuple[str, ...] = ()
+    second_family: str | None = None
     # everything else
     core: tuple[str, ...] = ()
 
@@ -222,6 +235,18 @@ def _acronym_letters(text: str) -> str | None:
         letters = "".join(c for c in names.key(text) if c.isalnum())
         return letters or None
     return None
+
+
+@lru_cache(maxsize=131072)
+def _given_key(g: str) -> str:
+    """Blocking key of a given name: first letter (any vowel alike) and the
+    consonants after it."""
+    return ("*" if g[0] in "aeiou" else g[0]) + _consonants(g[1:])
+
+
+def _title(text: str) -> str:
+    words = names._words(names._prepare(text))
+    return " ".join(words[: len(words) - len(names.tokens(text))])
 
 
 @lru_cache(maxsize=131072)
@@ -253,28 +278,79 @@ def _form(text: str, kind: str) -> _Form:
         given: tuple[str, ...] = ()
         if family is not None and family in words:
             at = words.index(family)
-            given = tuple(words[at + 1 :]) if at == 0 and len(words) > 1 and names._family_first(names.tokens(text)) else tuple(words[:at])
-        return _Form(text, mkey, acronym, equiv, written, family=family, given=given, suffix=suffix)
+            if at == 0 and len(words) > 1 and names._family_first(names.tokens(text)):
+                given = ("".join(words[1:]),)  # Jin-ping, Jong Un: one given name
+            else:
+                given = tuple(words[:at])
+        if not given and any(w not in ("jr", "sr") for w in suffix):
+            family = None  # King Abdullah II: a regnal name, not a family name
+        second = given[-1] if len(given) >= 2 and len(given[-1]) > 1 and given == tuple(words[: len(given)]) else None
+        return _Form(text, mkey, acronym, equiv, written, _title(text), family=family, given=given, suffix=suffix, second_family=second)
     words = [w for w in mtoks if w not in _STOP] or list(mtoks)
     while len(words) > 1 and words[-1] in data["generic"]:
         words.pop()
-    return _Form(text, mkey, acronym, equiv, written, core=tuple(words))
+    return _Form(text, mkey, acronym, equiv, written, _title(text), core=tuple(words))
 
 
 # ---------------------------------------------------------------- scoring
 
 
-def _given_ok(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+def _given_ok(a: tuple[str, ...], b: tuple[str, ...], loose: bool = False) -> bool:
     """Given names agree: one single name found among the other's, or the
-    same number of names matching one by one (initials match names)."""
+    same number of names matching one by one (initials match names).
+    ``loose`` accepts names that might be one spelled two ways (Benjamin /
+    Binyamin): used to decide whether two people are clearly different."""
     if not a or not b or "".join(a) == "".join(b):
         return True
+    ok = _given_word_loose if loose else _given_word_ok
     if len(a) > 1 and len(b) > 1:
-        return len(a) == len(b) and all(_given_word_ok(x, y) for x, y in zip(a, b))
+        if len(a) == len(b):
+            return all(ok(x, y) for x, y in zip(a, b))
+        # a longer chain of names that starts or ends with the shorter one
+        # (Ali Akbar Hashemi / Akbar Hashemi); initials never stretch (George W. / George H. W.)
+        short, long_ = (a, b) if len(a) < len(b) else (b, a)
+        if any(len(w) == 1 for w in a + b):
+            return False
+        if loose and _ratio("".join(a), "".join(b)) >= 80:
+            return True  # Abed Rabbo Mansour / Abdrabbuh Mansour
+        n = len(short)
+        return all(ok(x, y) for x, y in zip(short, long_[:n])) or all(ok(x, y) for x, y in zip(short, long_[-n:]))
     single, other = (a[0], b) if len(a) == 1 else (b[0], a)
     if len(single) == 1:
         return single == other[0][0]
-    return any(len(w) > 1 and _given_word_ok(single, w) for w in other)
+    return any(len(w) > 1 and ok(single, w) for w in other)
+
+
+def _given_word_loose(a: str, b: str) -> bool:
+    if _given_word_ok(a, b) or (a[0] == b[0] and _VOWELS_ONLY.sub("", a) == _VOWELS_ONLY.sub("", b)):
+        return True  # Vladimir / Volodymyr
+    if len(a) < 2 or len(b) < 2:
+        return False
+    for prefix in ("abu", "abd", "bin"):  # Abu Bakr / Abu Omar: compare what follows
+        if a.startswith(prefix) and b.startswith(prefix):
+            a, b = a[len(prefix) :] or a, b[len(prefix) :] or b
+            break
+    return abs(len(a) - len(b)) <= 1 and _ratio(_loose_word(a), _loose_word(b)) >= 75
+
+
+_VOWELS_ONLY = re.compile(r"[aeiouy]+")
+
+
+def _loose_word(word: str) -> str:
+    return re.sub(r"[kg]h", "k", word).translate(_LOOSE)
+
+
+def _suffix_conflict(a: _Form, b: _Form) -> bool:
+    return a.suffix != b.suffix and bool(a.suffix and b.suffix or {"jr", "sr"} & set(a.suffix + b.suffix))
+
+
+_LOOSE = str.maketrans("gqczpv", "kkkdbf")
+
+
+@lru_cache(maxsize=131072)
+def _loose_family(family: str) -> str:
+    """A coarse sound key of a family name, to find everyone it might be."""
+    return _consonants(_KH.sub("k", family)).translate(_LOOSE) or family
 
 
 def _person_score(a: _Form, b: _Form) -> int:
@@ -286,11 +362,13 @@ def _person_score(a: _Form, b: _Form) -> int:
         return 90
     if not a.family or not b.family:
         return 0
-    fam = _word_sim(a.family, b.family)
+    if _suffix_conflict(a, b):
+        return 0
+    fam = _family_sim(a.family, b.family)
     if fam < 85:
-        return 0
-    if a.suffix != b.suffix and (a.suffix and b.suffix or {"jr", "sr"} & set(a.suffix + b.suffix)):
-        return 0
+        return _second_family_score(a, b) or _second_family_score(b, a)
+    if a.bare and b.bare:
+        return 86 if fam >= 87 else 0  # two bare names: only a close spelling
     if a.bare or b.bare:
         return 90 if fam == 100 else 86
     if not _given_ok(a.given, b.given):
@@ -298,6 +376,38 @@ def _person_score(a: _Form, b: _Form) -> int:
     if fam == 100 and a.given[0] == b.given[0]:
         return 95
     return min(90, fam)
+
+
+@lru_cache(maxsize=65536)
+def _family_sim(a: str, b: str) -> int:
+    """Like _word_sim, and family names also agree when they differ only in
+    letters that transliterate one sound: g/k/q, d/z/dh, j/zh (Gaddafi /
+    Qadhafi, Fayyad / Fayyadh, Ahmadinejad / Ahmadinezhad)."""
+    sim = _word_sim(a, b)
+    if sim < 85 and min(len(a), len(b)) >= 5:
+        la, lb = _sound(a), _sound(b)
+        if la == lb or _same_skeleton(la, lb):
+            return 86
+    return sim
+
+
+def _sound(word: str) -> str:
+    return re.sub(r"zh", "j", _KH.sub("k", word)).translate(_SOUND)
+
+
+_SOUND = str.maketrans("gqz", "kkd")
+
+
+def _second_family_score(a: _Form, b: _Form) -> int:
+    """Two family names (Hugo Rafael Chavez Frias / Hugo Chavez): the
+    next-to-last word of a long name taken as the family name; a bare name
+    may be it, or else given names are required on both sides."""
+    if not a.second_family or _family_sim(a.second_family, b.family) < 85:
+        return 0
+    if b.bare:
+        return 86
+    given = a.given[:-1]
+    return 86 if _given_word_ok(given[0], b.given[0]) and _given_ok(given, b.given) else 0
 
 
 def _initials_of(word: str, words: tuple[str, ...]) -> bool:
@@ -410,25 +520,43 @@ class _Index:
             yield ("e", f.equiv)
         if f.acronym:
             yield ("a", f.acronym)
-        if self.written:
+        if self.person:
+            # people: plain initials (Mohammed bin Salman -> MBS)
+            words = names.tokens(f.text)
+            initials = "".join(w[0] for w in words) if len(words) >= 3 else ""
+            if initials in self.written:
+                yield ("a", initials)
+        elif self.written:
             for acr in f.long_acronyms & self.written:
                 yield ("a", acr)
         if self.person:
             if f.family:
-                skel = _consonants(f.family) or f.family
-                if f.bare:
-                    yield ("b", skel)
+                skel = _loose_family(f.family)
+                if f.bare or all(len(g) == 1 for g in f.given):
+                    yield ("b", skel)  # bare names and initials meet every full name of the family
                 else:
                     yield ("f", skel)  # joins bare names; pairs of full names use the keys below
+                    if f.second_family:
+                        yield ("f", _loose_family(f.second_family))
+
                     nick = _data()["nick"]
-                    for g in f.given:
-                        yield ("g", skel, g[0] if len(g) == 1 else _consonants(g[1:]) or g)
+                    for g in {*f.given, "".join(f.given)}:
+                        gk = _given_key(g)
+                        yield ("g", skel, gk)
+                        yield ("g", skel, _consonants(g[1:]) or g[0])
+                        # a misspelt family name still meets its own kind by its ends
+                        if len(f.family) >= 7:
+                            yield ("gp", f.family[:5], gk)
+                            yield ("gs", f.family[-5:], gk)
                         if g in nick:
                             yield ("g", skel, nick[g])
-                    yield ("i", skel, f.given[0][0])
+                    if f.second_family:
+                        yield ("g", _loose_family(f.second_family), _given_key(f.given[0]))
         elif f.core:
             yield ("c", tuple(sorted(f.core)))
             yield ("s", "".join(_consonants(w.rstrip("s")) or w for w in f.core))
+            if f.core[0].startswith("al") and len(f.core[0]) >= 6:
+                yield ("s", "".join(_consonants(w.rstrip("s")) or w for w in (f.core[0][2:], *f.core[1:])))
 
     def candidate_pairs(self) -> set[tuple[int, int]]:
         pairs: set[tuple[int, int]] = set()
@@ -459,19 +587,26 @@ class _Index:
     # A bare family name, or an acronym, that fits several entities is left alone.
 
     def _full_names(self, family: str) -> list[tuple[int, _Form]]:
-        skel = _consonants(family) or family
+        """Full names whose family name may be ``family``, loosely."""
         out = []
-        for eid in self.blocks.get(("f", skel), []):
+        for eid in self.blocks.get(("f", _loose_family(family)), []):
             for f in self.forms[eid]:
-                if f.family and not f.bare and _word_sim(f.family, family) >= 85:
+                if f.family and not f.bare and any(
+                    _family_sim(x, family) >= 85 or _ratio(_loose_word(x), _loose_word(family)) >= 85
+                    for x in (f.family, f.second_family)
+                    if x
+                ):
                     out.append((eid, f))
         return out
 
     def family_is_ambiguous(self, family: str) -> bool:
+        """Whether the full names with this family name are clearly more
+        than one person (given names that cannot be one spelled twice)."""
         if family not in self._family_cache:
             full = self._full_names(family)
             self._family_cache[family] = any(
-                ea != eb and _person_score(fa, fb) < 85 for (ea, fa), (eb, fb) in combinations(full, 2)
+                ea != eb and (_suffix_conflict(fa, fb) or not _given_ok(fa.given, fb.given, loose=True))
+                for (ea, fa), (eb, fb) in combinations(full, 2)
             )
         return self._family_cache[family]
 
@@ -486,7 +621,7 @@ class _Index:
             self._acronym_cache[acronym] = any(
                 ea != eb and fa.mkey != fb.mkey and (fa.equiv is None or fa.equiv != fb.equiv) and _core_score(fa.core, fb.core) < 85
                 for (ea, fa), (eb, fb) in combinations(longs, 2)
-            ) if not self.person else len({eid for eid, _ in longs}) > 1
+            ) if not self.person else any(ea != eb and _person_score(fa, fb) < 85 for (ea, fa), (eb, fb) in combinations(longs, 2))
         return self._acronym_cache[acronym]
 
     def score(self, a: int, b: int) -> int:
@@ -503,9 +638,11 @@ class _Index:
     def _form_score(self, fa: _Form, fb: _Form) -> int:
         if self.person:
             s = _person_score(fa, fb)
-            if s and fa.mkey != fb.mkey and fa.bare != fb.bare:
+            if s and (fa.bare or fb.bare):
                 bare = fa if fa.bare else fb
-                if self.family_is_ambiguous(bare.family):
+                if self.family_is_ambiguous(bare.family) and (fa.bare != fb.bare or fa.title != fb.title or fa.family != fb.family):
+                    # "Bush" fits several people: left alone, and not even
+                    # joined to "President Bush", which may be another one.
                     return 0
         else:
             s = _other_score(fa, fb)

@@ -87,6 +87,7 @@ class _Rules:
         self.modifiers = _phrases("title_modifiers.txt")
         self.blockers = frozenset(w for p in _phrases("title_blockers.txt") for w in p)
         self.title_len = max(len(t) for t in self.titles)
+        self.first_words = frozenset(t[0] for t in self.titles | self.modifiers)
         self.modifier_len = max(len(t) for t in self.modifiers)
         particles = [line.split() for line in _data_lines("particles.txt")]
         self.particles = frozenset(p[0] for p in particles)
@@ -109,6 +110,8 @@ def _rules() -> _Rules:
 
 def _longest(words: list[str], start: int, phrases: frozenset, longest: int) -> int:
     """Length of the longest phrase from ``phrases`` at ``words[start:]``."""
+    if start >= len(words) or words[start] not in _rules().first_words:
+        return 0
     for n in range(min(longest, len(words) - start), 0, -1):
         if tuple(words[start : start + n]) in phrases:
             return n
@@ -168,7 +171,6 @@ _TRANSLIT = [
     (re.compile(r"ck"), "k"),
     (re.compile(r"q"), "k"),
     (re.compile(r"dh"), "z"),
-    (re.compile(r"gh"), "k"),
     (re.compile(r"ph"), "f"),
     (re.compile(r"dj"), "j"),
     (re.compile(r"tch"), "ch"),
@@ -212,14 +214,31 @@ def _join_initials(words: list[str]) -> list[str]:
 @lru_cache(maxsize=65536)
 def match_tokens(name: str) -> tuple[str, ...]:
     """The words of ``match_key(name)``."""
-    return tuple(_translit(w) for w in _join_initials(list(_match_base(name))))
+    base = _match_base(name)
+    if any(len(w) == 1 for w in base):
+        base = _join_initials(list(base))
+    return tuple(map(_translit, base))
 
 
 def _match_words(name: str, join_initials: bool) -> tuple[str, ...]:
     """The matching words, with or without dotted initials joined."""
     if join_initials:
         return match_tokens(name)
-    return tuple(_translit(w) for w in _match_base(name))
+    return tuple(map(_translit, _match_base(name)))
+
+
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
+        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya i yi ye g u".split(),
+    )
+)
+_CYRILLIC_RE = re.compile("[" + "".join(_CYRILLIC) + "]")
+
+
+def _latin(text: str) -> str:
+    """Russian, Ukrainian and Belarusian letters in a common Latin spelling."""
+    return _CYRILLIC_RE.sub(lambda m: _CYRILLIC[m.group(0)].strip("-"), text)
 
 
 @lru_cache(maxsize=65536)
@@ -227,9 +246,13 @@ def _match_base(name: str) -> tuple[str, ...]:
     """Words without titles and articles, particles joined; not yet folded
     for transliteration."""
     rules = _rules()
-    text = rules.attached.sub("", _prepare(name)).replace("'", "")
+    text = _prepare(name)
+    if "-" in text or "'" in text or not text.isascii():
+        text = rules.attached.sub("", text).replace("'", "")
+    if not text.isascii():
+        text = _latin(text)
     words = _strip_titles(_words(text))
-    if len(words) > 1:
+    if len(words) > 1 and not rules.particles.isdisjoint(words):
         # al Maliki, el Sisi; and a sun-letter article before its letter: Ar Ramadi, An Najaf.
         words = [
             w
@@ -242,7 +265,7 @@ def _match_base(name: str) -> tuple[str, ...]:
     while i < len(words):
         w = words[i]
         j = rules.joiners.get(w)
-        if j is None and rules.refold.match(w):
+        if j is None and w[:2] in ("ab", "ib") and rules.refold.match(w):
             # abdulaziz -> abdaziz, like abdul aziz
             w = rules.refold.sub(lambda m: rules.joiners[m.group(0)], w, count=1)
         if j is not None and i + 1 < len(words):
@@ -340,11 +363,12 @@ def acronyms(name: str) -> set[str]:
     folded = _prepare(name).replace("'", "")
     variants: set[str] = set()
     for text in (folded, re.sub(r"[-\u2010\u2011]", "", folded)):
-        words = _words(text)
+        words = _strip_titles(_words(text))
         if len(words) < 2:
             continue
         content = [w for w in words if w not in _ACRONYM_STOP]
-        for ws in (content, [w for w in content if w not in _rules().particles], words):
+        no_links = [w for w in content if len(w) > 1]  # Tehrik-i-Taliban Pakistan -> ttp
+        for ws in (content, [w for w in content if w not in _rules().particles], words, no_links):
             if len(ws) >= 2:
                 variants.add("".join(w[0] for w in ws))
     # Acronyms inside the name keep all their letters: UN General Assembly -> unga.

@@ -255,3 +255,33 @@ def test_demo_builds_a_notebook_and_prints_timeline_and_quotes(tmp_path):
     assert "Mosul" in result.stdout and "Blinken" in result.stdout
     counts = book.json("info", "--json")["info"]["counts"]
     assert counts["sources"] == 5 and counts["events"] >= 30 and counts["quotes"] >= 40
+
+
+def test_root_help_overview_matches_the_full_command_tree():
+    from typer.testing import CliRunner
+
+    from brief.cli.app import build, build_overview
+
+    runner = CliRunner()
+    full = runner.invoke(build(), ["--help"]).stdout
+    assert runner.invoke(build_overview(), ["--help"]).stdout == full
+    assert "timeline" in full and "dedupe" in full
+
+
+def test_installed_entry_point_runs_each_command_line(tmp_path):
+    import subprocess
+    import sys
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "brief", *args], capture_output=True, text=True)
+
+    db = str(tmp_path / "e.db")
+    assert run("--version").stdout.startswith("brief ")
+    assert "Commands:" in run("--help").stdout
+    added = run("--db", db, "add", "quote", "Words", "--speaker", "Antony Blinken", "--date", "2014-06-10")
+    assert added.returncode == 0 and added.stdout.strip() == "1"
+    assert "Usage: brief add quote" in run("add", "quote", "--help").stdout
+    listed = run("--db", db, "quote", "--speaker", "Blinken", "--json")
+    assert json.loads(listed.stdout)["quotes"][0]["text"] == "Words"
+    wrong = run("--db", db, "frobnicate")
+    assert wrong.returncode == 2 and wrong.stderr.count("\n") == 1

@@ -597,8 +597,10 @@ def parse_date(text: str, *, base: datetime.date) -> ParsedDate:
     Raises BadInput with one sentence when the words are not a date, or when
     relative words would put the date after `base`.
     """
-    start, end, relative = _read(text, base)
     typed = text.strip()
+    if not typed.replace("\t", " ").isprintable():
+        raise BadInput(f"Could not read {typed!r} as a date: it holds control characters; type the date again.")
+    start, end, relative = _read(text, base)
     if relative and bounds(start)[0] > base:
         raise BadInput(
             f"Could not use '{typed}' as a date: it falls after {base.isoformat()}, "

@@ -159,8 +159,11 @@ class Notebook:
         self.notices: list[str] = []
 
     @classmethod
-    def open(cls, path: str | Path, *, now: dt.datetime, create: bool = True) -> "Notebook":
-        return cls(open_notebook(Path(path), create=create), Path(path), now)
+    def open(cls, path: str | Path, *, now: dt.datetime, create: bool = True, busy_timeout_ms: int | None = None) -> "Notebook":
+        """Open the notebook file. A writer waits up to busy_timeout_ms for
+        another writer to finish (default 10 s)."""
+        extra = {} if busy_timeout_ms is None else {"busy_timeout_ms": busy_timeout_ms}
+        return cls(open_notebook(Path(path), create=create, **extra), Path(path), now)
 
     def close(self) -> None:
         self.conn.close()

@@ -15,30 +15,30 @@ import typer
 from .. import __version__
 from .common import new_app
 
-# command name -> (module under brief.cli, attribute, "command" or "group")
-COMMANDS: dict[str, tuple[str, str, str]] = {
-    "init": ("admin", "init", "command"),
-    "info": ("admin", "info", "command"),
-    "demo": ("admin", "demo", "command"),
-    "add": ("add", "app", "group"),
-    "source": ("listing", "list_sources", "command"),
-    "event": ("listing", "list_events", "command"),
-    "quote": ("listing", "list_quotes", "command"),
-    "entity": ("listing", "list_entities", "command"),
-    "show": ("items", "show", "command"),
-    "edit": ("items", "edit_app", "group"),
-    "rm": ("items", "rm", "command"),
-    "import": ("transfer", "import_app", "group"),
-    "export": ("transfer", "export_app", "group"),
-    "ingest": ("ingest", "ingest", "command"),
-    "dedupe": ("dedupe", "dedupe", "command"),
-    "merge": ("merging", "merge", "command"),
-    "merges": ("merging", "merges", "command"),
-    "unmerge": ("merging", "unmerge", "command"),
-    "check": ("maintenance", "check", "command"),
-    "backup": ("maintenance", "backup", "command"),
-    "search": ("search", "search", "command"),
-    "timeline": ("search", "timeline", "command"),
+# command name -> (module under brief.cli, attribute, "command" or "group", one line for --help)
+COMMANDS: dict[str, tuple[str, str, str, str]] = {
+    "init": ("admin", "init", "command", "Create an empty notebook and say where it is."),
+    "info": ("admin", "info", "command", "Which notebook file, its schema version and counts."),
+    "demo": ("admin", "demo", "command", "Build a notebook from the fixtures and print it."),
+    "add": ("add", "app", "group", "Add a source, event, quote or entity."),
+    "source": ("listing", "list_sources", "command", "List sources, newest first."),
+    "event": ("listing", "list_events", "command", "List events, newest first."),
+    "quote": ("listing", "list_quotes", "command", "List quotes, newest first."),
+    "entity": ("listing", "list_entities", "command", "List people, organisations, groups and places."),
+    "show": ("items", "show", "command", "Show everything about one item."),
+    "edit": ("items", "edit_app", "group", "Change fields of a source, event, quote or entity."),
+    "rm": ("items", "rm", "command", "Remove one item (asks first)."),
+    "import": ("transfer", "import_app", "group", "Read items from JSON, CSV or CSL-JSON."),
+    "export": ("transfer", "export_app", "group", "Write JSON, CSV, CSL-JSON or a Markdown memo."),
+    "ingest": ("ingest", "ingest", "command", "Read articles: quotes, dated events, names."),
+    "dedupe": ("dedupe", "dedupe", "command", "Find entities written several ways and merge them."),
+    "merge": ("merging", "merge", "command", "Merge entities that are one (reversible)."),
+    "merges": ("merging", "merges", "command", "List the merges, newest first."),
+    "unmerge": ("merging", "unmerge", "command", "Undo a merge exactly."),
+    "check": ("maintenance", "check", "command", "Check integrity, indexes and references."),
+    "backup": ("maintenance", "backup", "command", "Copy the notebook safely, even while in use."),
+    "search": ("search", "search", "command", "Find events, quotes and sources by words."),
+    "timeline": ("search", "timeline", "command", "Events in date order, grouped by month or year."),
 }
 
 HELP = (
@@ -62,32 +62,58 @@ def root(
     ctx.obj = {"db": str(db) if db else None}
 
 
-def build(only: str | None = None) -> typer.Typer:
-    """The command tree: every command, or just the one named."""
+def build(only: str | None = None, sub: str | None = None) -> typer.Typer:
+    """The command tree: every command, or just the one named (and, in a
+    group, just its subcommand `sub` when the group has one of that name)."""
     tree = new_app(HELP)
     tree.callback()(root)
-    for name, (module, attribute, how) in COMMANDS.items():
+    for name, (module, attribute, how, summary) in COMMANDS.items():
         if only is not None and name != only:
             continue
         target = getattr(import_module(f"{__package__}.{module}"), attribute)
         if how == "group":
-            tree.add_typer(target, name=name)
+            chosen = [c for c in target.registered_commands if c.name == sub]
+            if chosen:
+                narrow = new_app(target.info.help)
+                narrow.registered_commands = chosen
+                target = narrow
+            tree.add_typer(target, name=name, short_help=summary)
         else:
-            tree.command(name)(target)
+            tree.command(name, short_help=summary)(target)
     return tree
 
 
-def command_name(argv: list[str]) -> str | None:
-    """The command a command line asks for, past the global options."""
+def _listed_only():
+    """Stands in for a command in the root --help listing."""
+
+
+def build_overview() -> typer.Typer:
+    """The root --help: the command table's one-line summaries, without
+    importing any command's module."""
+    tree = new_app(HELP)
+    tree.callback()(root)
+    # Listed as the full tree lists them: commands first, then groups.
+    for kind in ("command", "group"):
+        for name, (_, _, how, summary) in COMMANDS.items():
+            if how == kind:
+                tree.command(name, short_help=summary, add_help_option=False)(_listed_only)
+    return tree
+
+
+def command_name(argv: list[str]) -> tuple[str | None, str | None]:
+    """The command a command line asks for, past the global options, and
+    the word after it (a group's subcommand)."""
     args = iter(argv)
     for arg in args:
         if arg == "--db":
             next(args, None)
         elif arg.startswith("-"):
             continue
+        elif arg in COMMANDS:
+            return arg, next(args, None)
         else:
-            return arg if arg in COMMANDS else None
-    return None
+            return None, None
+    return None, None
 
 
 def __getattr__(name: str):

@@ -21,7 +21,31 @@ from ..notebook import Notebook, explain_error
 
 
 class BriefGroup(TyperGroup):
-    """A command group that reports domain errors as one sentence on stderr."""
+    """A command group that reports domain errors and usage mistakes as one
+    sentence on stderr, with the documented exit code."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        from typer import _click
+
+        try:
+            result = super().main(args, prog_name or "brief", complete_var, standalone_mode=False, **extra)
+        except _click.exceptions.NoArgsIsHelpError as exc:
+            exc.show()
+            sys.exit(2)
+        except _click.exceptions.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx is not None else "brief"
+            message = " ".join(exc.format_message().split()).rstrip(".")
+            console.error(f"{message}; see '{where} --help'.")
+            sys.exit(2)
+        except _click.exceptions.ClickException as exc:
+            console.error(exc.format_message())
+            sys.exit(exc.exit_code)
+        except (typer.Abort, EOFError):
+            console.error("Stopped; nothing more was done.")
+            sys.exit(1)
+        if not standalone_mode:
+            return result
+        sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx):
         try:
@@ -35,6 +59,9 @@ class BriefGroup(TyperGroup):
             sys.exit(error.exit_code)
         except UnicodeError:
             console.error("Some of the text given is not valid Unicode; check the terminal's encoding.")
+            sys.exit(2)
+        except OverflowError:
+            console.error("A number given is too large; ids and limits fit in 64 bits.")
             sys.exit(2)
 
 
@@ -89,7 +116,9 @@ def now() -> dt.datetime:
 def notebook(ctx: typer.Context, *, create: bool = False) -> Iterator[Notebook]:
     """Open the notebook for one command; print its notices when done."""
     path = db_path(ctx)
-    book = Notebook.open(path, now=now(), create=create)
+    wait = os.environ.get("BRIEF_BUSY_TIMEOUT")
+    book = Notebook.open(path, now=now(), create=create,
+                         busy_timeout_ms=int(float(wait) * 1000) if wait and wait.replace(".", "", 1).isdigit() else None)
     try:
         with book.guard():
             yield book

@@ -12,6 +12,10 @@ def main() -> None:
 
         sys.stdout.write(f"brief {__version__}\n")
         return
-    from .app import build, command_name
+    from .app import build, build_overview, command_name
 
-    build(command_name(argv))(args=argv, prog_name="brief")
+    name, sub = command_name(argv)
+    if name is None and (not argv or "--help" in argv):
+        build_overview()(args=argv, prog_name="brief")
+    else:
+        build(name, sub)(args=argv, prog_name="brief")

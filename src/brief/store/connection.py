@@ -64,7 +64,7 @@ def _create_private_file(path: Path) -> None:
     os.close(fd)
 
 
-def open_notebook(path: Path, *, create: bool) -> sqlite3.Connection:
+def open_notebook(path: Path, *, create: bool, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
     """Open (and if allowed, create) the notebook at `path`, bring its schema
     up to date and return a connection in autocommit mode: callers wrap
     every write in `transaction()`."""
@@ -82,18 +82,18 @@ def open_notebook(path: Path, *, create: bool) -> sqlite3.Connection:
         except OSError as exc:
             raise NotebookError(f"Cannot create the notebook {path}: {exc.strerror}.") from exc
     with guard(path):
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        conn = sqlite3.connect(path, timeout=busy_timeout_ms / 1000, isolation_level=None)
     try:
         with guard(path):
-            _prepare(conn, path)
+            _prepare(conn, path, busy_timeout_ms)
     except BaseException:
         conn.close()
         raise
     return conn
 
 
-def _prepare(conn: sqlite3.Connection, path: Path) -> None:
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+def _prepare(conn: sqlite3.Connection, path: Path, busy_timeout_ms: int) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
     if version > SCHEMA_VERSION:

@@ -188,3 +188,43 @@ def test_order_is_deterministic_score_then_smallest_id():
     assert [c.members for c in clusters] == [[2, 4], [5, 6], [1, 3]]
     assert [c.score for c in clusters] == sorted((c.score for c in clusters), reverse=True)
     assert find_clusters(list(reversed(ents))) == clusters
+
+
+def test_regnal_names_are_not_family_names():
+    ents = entities(("King Abdullah II", "person"), ("Ali Abdullah Saleh", "person"), ("Abdullah II", "person"))
+    clusters = find_clusters(ents)
+    assert not together(clusters, 1, 2)
+    assert together(clusters, 1, 3)
+
+
+def test_two_family_names():
+    ents = entities(("Hugo Rafael Chávez Frías", "person"), ("Hugo Chavez", "person"), ("Hugo Boss", "person"))
+    assert [c.members for c in find_clusters(ents)] == [[1, 2]]
+
+
+def test_transliterations_of_one_family_name():
+    ents = entities(("Muammar Gaddafi", "person"), ("Muammar al-Qaddafi", "person"), ("Moammar Gadhafi", "person"))
+    assert [c.members for c in find_clusters(ents)] == [[1, 2, 3]]
+
+
+def test_given_names_that_are_clearly_different_make_a_bare_name_ambiguous():
+    ents = entities(("Benjamin Netanyahu", "person"), ("Binyamin Netanyahu", "person"), ("Netanyahu", "person"))
+    assert together(find_clusters(ents), 1, 3)  # one man, two spellings: not ambiguous
+    ents = entities(("Yahya Sinwar", "person"), ("Mohammed Sinwar", "person"), ("Sinwar", "person"))
+    assert find_clusters(ents) == []
+
+
+def test_son_is_not_father_jr():
+    ents = entities(("Donald Trump", "person"), ("Donald Trump Jr.", "person"), ("Donald J. Trump", "person"))
+    clusters = find_clusters(ents)
+    assert not together(clusters, 1, 2)
+    assert together(clusters, 1, 3)
+
+
+def test_places_that_differ_by_one_word_stay_apart():
+    ents = entities(
+        ("Gaza", "place"), ("Gaza City", "place"), ("Sudan", "place"), ("South Sudan", "place"),
+        ("Niger", "place"), ("Nigeria", "place"), ("Guinea", "place"), ("Guinea-Bissau", "place"),
+        ("Austria", "place"), ("Australia", "place"),
+    )
+    assert find_clusters(ents) == []

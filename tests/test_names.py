@@ -150,3 +150,27 @@ def test_similarity():
     assert names.similarity("Qassem Soleimani", "Qassim Suleimani") >= 85
     assert names.similarity("Maliki", "Obama") < 50
     assert names.similarity("", "Obama") == 0
+
+
+def test_descriptor_before_a_name_is_removed():
+    assert names.key("Hamas leader Ismail Haniyeh") == "ismail haniyeh"
+    assert names.key("Kremlin spokesman Dmitry Peskov") == "dmitry peskov"
+    assert names.key("Marine Gen. Frank McKenzie") == "frank mckenzie"
+    assert names.key("Office of the President") == "office of the president"
+    assert names.key("Chief Executive Officer John Smith") == "chief executive officer john smith"
+
+
+def test_sun_letter_articles_are_dropped_for_matching():
+    assert names.match_key("Ar Ramadi") == names.match_key("Ramadi")
+    assert names.match_key("An Najaf") == names.match_key("al-Najaf")
+    assert names.match_key("Muqtada as-Sadr") == names.match_key("Muqtada al-Sadr")
+
+
+def test_cyrillic_is_transliterated_for_matching():
+    assert names.match_key("Владимир Путин") == names.match_key("Vladimir Putin")
+    assert names.key("Владимир Путин") == "владимир путин"
+
+
+def test_match_key_does_not_join_ordinary_words():
+    assert names.match_key("An Apple") == "an aple"
+    assert names.match_key("Abdul") == "abd"

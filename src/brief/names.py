@@ -88,6 +88,7 @@ class _Rules:
         self.blockers = frozenset(w for p in _phrases("title_blockers.txt") for w in p)
         self.title_len = max(len(t) for t in self.titles)
         self.first_words = frozenset(t[0] for t in self.titles | self.modifiers)
+        self.roles = frozenset(w for p in _phrases("roles.txt") for w in p)
         self.modifier_len = max(len(t) for t in self.modifiers)
         particles = [line.split() for line in _data_lines("particles.txt")]
         self.particles = frozenset(p[0] for p in particles)
@@ -137,6 +138,12 @@ def _strip_titles(words: list[str]) -> list[str]:
         if after < len(words) and words[after] in rules.blockers:
             break
         start = after
+    if start == 0 and len(words) >= 4:
+        # "Hamas leader Ismail Haniyeh": a short descriptor ending in a role word
+        for at in range(1, min(4, len(words) - 2)):
+            if words[at] in rules.roles and words[at + 1] not in rules.blockers:
+                start = at + 1
+                break
     rest = words[start:]
     if rest:
         return rest

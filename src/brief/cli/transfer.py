@@ -174,7 +174,7 @@ def import_csv_command(
     columns = parse_mapping(mapping or [])
     text = read_text_file(file, "file")
     base = as_of_date(as_of)
-    with import_target(ctx, dry_run) as book, progress_bar(text.count("\n"), "Importing") as advance:
+    with import_target(ctx, dry_run) as book, progress_bar(2 * text.count("\n"), "Importing") as advance:
         report = import_csv(book, text, kind=kind, mapping=columns, dry_run=dry_run, progress=advance, base=base,
                             name=str(file))
     report_import(report, dry_run)

@@ -270,15 +270,18 @@ def read_csv(text: str, what: str = "The file") -> tuple[list[str], list[tuple[i
 def import_csv(book: Notebook, text: str, *, kind: str = "events", mapping: dict[str, str] | None = None,
                dry_run: bool = False, progress: Progress | None = None, base: dt.date | None = None,
                name: str = "The file") -> ImportReport:
-    """Read a CSV table of events into the notebook, all or nothing."""
+    """Read a CSV table of events into the notebook, all or nothing.
+    `progress` is called once per row read and once per record written."""
     check_kind(kind, IMPORT_KINDS)
     header, rows = read_csv(text, name)
     fields, ignored = column_fields(header, mapping or {})
     reader = _Rows(book, base or book.now.date())
     events = []
+    tick = progress or (lambda n: None)
     for line, cells in rows:
         events.append(reader.event(line, fields, cells))
         reader.lines.append(line)
+        tick(1)
     data = {"sources": list(reader.sources.values()), "entities": [], "events": events, "quotes": []}
     labels = lambda section, i: f"line {reader.lines[i]}" if section == "events" else None  # noqa: E731
     report = run_import(book, data, dry_run=dry_run, progress=progress, labels=labels,

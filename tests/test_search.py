@@ -183,6 +183,10 @@ def test_many_matches_take_the_date_walk_with_the_same_answer(nb, monkeypatch):
     assert [(r["kind"], r["id"]) for r in results(nb, "drone*", "--since", "2014-06-15", "--limit", "3")] == ranged
     # a span starting before the range's year still counts when it reaches into it
     assert {r["id"] for r in results(nb, "attacks", "--kind", "event", "--since", "2021-05-01")} == {3}
+    # and when the walk would be long, the set of matches is gathered first
+    monkeypatch.setattr(store_search, "WALK_ROWS", 0)
+    assert [(r["kind"], r["id"]) for r in results(nb, "drone*", "--limit", "5")] == every
+    assert [(r["kind"], r["id"]) for r in results(nb, "drone*", "--since", "2014-06-15", "--limit", "3")] == ranged
     monkeypatch.setattr(store_search, "CAP", 0)
     assert {r["id"] for r in results(nb, "attacks", "--kind", "event", "--since", "2021-05-01")} == {3}
 

@@ -9,9 +9,12 @@ proportion to the number of matches, so it is not used; instead:
 - when that is all of them (a rare word), each is looked up and the whole
   set is put in date order: exact, and cheap because the set is small;
 - when there are more (a common word), the date index is walked from the
-  newest day down and each row is checked against the set of matches, so
-  the walk stops after `limit` hits, a few dozen rows for a word in a
-  quarter of the notebook.
+  newest day down and each row is checked against the index of words
+  (a seek by rowid), so the walk stops after `limit` hits: a few dozen rows
+  for a word in a quarter of the notebook. The rowids of the newest matches
+  tell how common the word is; when the walk would be long (at most
+  WALK_ROWS rows), the whole set of matches is gathered first instead and
+  the date index walked against it.
 
 Either way the answer is the same: the newest matches by date.
 """
@@ -22,6 +25,7 @@ import sqlite3
 from dataclasses import dataclass
 
 CAP = 1000
+WALK_ROWS = 2000
 MARK_OPEN = "\x02"
 MARK_CLOSE = "\x03"
 ELLIPSIS = "…"
@@ -116,8 +120,16 @@ def matching(conn: sqlite3.Connection, kind: str, query: str, *, since: str | No
         sql += "".join(f" AND {w}" for w in where) + order
         return _run(conn, sql, [query, *args])
     where, args = _range(spec, since, until, indexable=True)
-    walk = f"SELECT id, {spec.date} FROM {spec.table} INDEXED BY {spec.index} WHERE id IN (SELECT rowid FROM {spec.fts} WHERE {spec.fts} MATCH ?)"
-    found = _run(conn, walk + "".join(f" AND {w}" for w in where) + order + take, [query, *args, limit])
+    found = None
+    # Matches per row, judged from the rowids of the newest CAP matches:
+    # how many rows a walk down the date index should take to meet `limit`.
+    rows_per_hit = (newest[0][0] - newest[-1][0] + 1) / len(newest)
+    if limit * rows_per_hit <= WALK_ROWS:
+        found = _walk(conn, spec, query, where, args, limit)
+    if found is None:
+        sql = (f"SELECT id, {spec.date} FROM {spec.table} INDEXED BY {spec.index} "
+               f"WHERE id IN (SELECT rowid FROM {spec.fts} WHERE {spec.fts} MATCH ?)")
+        found = _run(conn, sql + "".join(f" AND {w}" for w in where) + order + take, [query, *args, limit])
     if spec.end and since and len(found) < limit:
         # Spans that start in an earlier year but reach into the range come
         # after everything that starts inside it.
@@ -130,6 +142,21 @@ def matching(conn: sqlite3.Connection, kind: str, query: str, *, since: str | No
             rest_args.append(until)
         found += _run(conn, rest + order + take, [*rest_args, limit - len(found)])
     return found
+
+
+def _walk(conn, spec: Spec, query: str, where: list[str], args: list, limit: int):
+    """Walk at most WALK_ROWS rows down the date index, checking each
+    against the index of words; None when that was not far enough."""
+    cond = " WHERE " + " AND ".join(where) if where else ""
+    inner = (f"SELECT id, {spec.date} AS d FROM {spec.table} INDEXED BY {spec.index}{cond} "
+             f"ORDER BY {spec.date} DESC, id DESC LIMIT ?")
+    rows = _run(conn, f"SELECT id, d FROM ({inner}) AS w WHERE EXISTS (SELECT 1 FROM {spec.fts} "
+                      f"WHERE {spec.fts} MATCH ? AND rowid = w.id) LIMIT ?", [*args, WALK_ROWS, query, limit])
+    if len(rows) >= limit:
+        return rows
+    walked = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM {spec.table} INDEXED BY {spec.index}{cond} LIMIT ?)",
+                          [*args, WALK_ROWS]).fetchone()[0]
+    return rows if walked < WALK_ROWS else None
 
 
 def snippets(conn: sqlite3.Connection, kind: str, query: str, ids: list[int]) -> dict[int, str]:

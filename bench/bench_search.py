@@ -143,7 +143,8 @@ SECTION_INTRO = """## Search
 Measured by `python bench/bench_search.py --write-readme` (notebooks built by
 `bench/build_notebook.py`, cached in bench/data/). `brief search` shows 20
 results with snippets; `brief quote` shows 100 quotes unless `-n` says
-otherwise. The ratio is brief's time over the floor's.
+otherwise. The ratio is brief's time over the floor's; on a shared machine
+the times move with its load, the ratio much less.
 
 """
 

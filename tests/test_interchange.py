@@ -315,3 +315,28 @@ def test_export_to_a_missing_folder_is_refused(brief, tmp_path):
                                      ["export", "csv"], ["export", "csl"], ["export", "md"]])
 def test_every_command_has_help_with_an_example(brief, command):
     assert "Example: brief " + " ".join(command) in brief.ok(*command, "--help").stdout
+
+
+def test_second_import_matches_merged_entities_judgements_and_merges(brief, tmp_path):
+    path = write(tmp_path, "complete.json", COMPLETE)
+    brief.ok("import", "json", path)
+    before = brief.dump()
+    report = brief.json("import", "json", path)
+    assert report["added"] == {k: 0 for k in report["added"]}
+    assert report["matched"] == {"sources": 2, "entities": 5, "events": 2, "quotes": 2, "judgements": 2, "merges": 1}
+    assert brief.dump() == before
+
+
+def test_entities_of_one_file_are_never_matched_with_each_other(brief, tmp_path):
+    data = {"entities": [{"id": 1, "name": "unnamed U.S. official", "kind": "person", "aliases": ["a U.S. official"]},
+                         {"id": 2, "name": "unnamed second U.S. official", "kind": "person", "aliases": ["a U.S. official"]}]}
+    report = brief.json("import", "json", write(tmp_path, "two.json", data))
+    assert report["added"]["entities"] == 2
+    assert [e["name"] for e in brief.json("export", "json")["entities"]] == ["unnamed U.S. official",
+                                                                            "unnamed second U.S. official"]
+
+
+def test_text_holding_a_nul_character_is_refused(brief, tmp_path):
+    data = {"events": [{"date": "2014", "summary": "x\u0000y"}]}
+    result = brief.fails(2, "import", "json", write(tmp_path, "nul.json", data))
+    assert "events[0]" in result.stderr

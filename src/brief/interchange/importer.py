@@ -87,6 +87,8 @@ def _text(where: Where, record: dict, key: str, required: bool = False) -> str |
         return None
     if not isinstance(value, str):
         raise where.fail(f"'{key}' must be text, not {type(value).__name__}")
+    if "\x00" in value:
+        raise where.fail(f"'{key}' holds a NUL character, which text cannot hold")
     return value
 
 
@@ -145,7 +147,7 @@ def _list(where: Where, record: dict, key: str) -> list:
 
 def _tags(where: Where, record: dict) -> list[str]:
     tags = _list(where, record, "tags")
-    if not all(isinstance(t, str) for t in tags):
+    if not all(isinstance(t, str) and "\x00" not in t for t in tags):
         raise where.fail("'tags' must be a list of text")
     return [t.strip() for t in tags if t.strip()]
 
@@ -176,6 +178,7 @@ class Importer:
         self.rows: dict[str, list[tuple]] = {k: [] for k in ("event", "quote", "actor", "cite", "event_tag", "quote_tag")}
         self.next_ids = {"event": self._next_id("event"), "quote": self._next_id("quote")}
         self.first_new_source = self._next_id("source")
+        self.first_new_entity = self._next_id("entity")
 
     def _next_id(self, table: str) -> int:
         return (self.conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0) + 1
@@ -335,13 +338,7 @@ class Importer:
             where, record, name, kind, aliases = checked[i]
             target = record.get("merged_into")
             if target is None:
-                found = None
-                for form in [name, *aliases]:
-                    k = names.key(form)
-                    hits = ent.roots_where(self.conn, "key", k, (kind,)) if k else []
-                    if hits:
-                        found = hits[0]
-                        break
+                found = self._same_entity(name, kind, aliases)
             else:
                 if isinstance(target, bool) or target not in by_file_id:
                     raise where.fail(f"'merged_into' {target!r} is not an entity id in the file")
@@ -372,10 +369,28 @@ class Importer:
             if target is not None and matches[i] is None:
                 self.conn.execute("UPDATE entity SET merged_into = ? WHERE id = ?", (self.entity_ids[target], new_ids[i]))
 
+    def _same_entity(self, name: str, kind: str, aliases: list[str]) -> int | None:
+        """A root entity the notebook held before this import with the same
+        name and kind, else one of the kind sharing a name key. Entities
+        added by this file are never matched with each other: each record of
+        the file is one entity."""
+        row = self.conn.execute(
+            "SELECT id FROM entity WHERE name = ? AND kind = ? AND merged_into IS NULL AND id < ? ORDER BY id LIMIT 1",
+            (name, kind, self.first_new_entity)).fetchone()
+        if row:
+            return row[0]
+        for form in [name, *aliases]:
+            k = names.key(form)
+            hits = [h for h in ent.roots_where(self.conn, "key", k, (kind,)) if h < self.first_new_entity] if k else []
+            if hits:
+                return hits[0]
+        return None
+
     def _same_member(self, name: str, kind: str, into: int) -> int | None:
         top = ent.root(self.conn, into)
         for (entity_id,) in self.conn.execute(
-                "SELECT id FROM entity WHERE name = ? AND kind = ? AND merged_into IS NOT NULL ORDER BY id", (name, kind)):
+                "SELECT id FROM entity WHERE name = ? AND kind = ? AND merged_into IS NOT NULL AND id < ? ORDER BY id",
+                (name, kind, self.first_new_entity)):
             if ent.root(self.conn, entity_id) == top:
                 return entity_id
         return None

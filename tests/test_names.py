@@ -174,3 +174,23 @@ def test_cyrillic_is_transliterated_for_matching():
 def test_match_key_does_not_join_ordinary_words():
     assert names.match_key("An Apple") == "an aple"
     assert names.match_key("Abdul") == "abd"
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_pieces = list("abdeghiklmnoqrstuyzAQSU -.'’`é") + ["al-", "Al ", "abu ", "bin ", "Mr. ", "President ", "ou", "ee", "dh", "ah", "ый"]
+_name_text = st.lists(st.sampled_from(_pieces), max_size=20).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_name_text)
+def test_match_key_is_idempotent_for_any_text(text):
+    once = names.match_key(text)
+    assert names.match_key(once) == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(_name_text)
+def test_key_is_never_empty_when_the_name_has_letters(text):
+    if any(c.isalpha() for c in text):
+        assert names.key(text)

@@ -85,7 +85,9 @@ class _Rules:
     def __init__(self) -> None:
         self.titles = _phrases("titles.txt")
         self.modifiers = _phrases("title_modifiers.txt")
-        self.blockers = frozenset(w for p in _phrases("title_blockers.txt") for w in p)
+        blockers = {w for p in _phrases("title_blockers.txt") for w in p}
+        # also as match_key spells them, so that match_key stays idempotent
+        self.blockers = frozenset(blockers | {_translit(w) for w in blockers})
         self.title_len = max(len(t) for t in self.titles)
         self.first_words = frozenset(t[0] for t in self.titles | self.modifiers)
         self.roles = frozenset(w for p in _phrases("roles.txt") for w in p)
@@ -101,6 +103,7 @@ class _Rules:
         refold = sorted((p for p, t in self.joiners.items() if p != t), key=len, reverse=True)
         self.refold = re.compile(rf"^(?:{'|'.join(refold)})(?=[^\W_]{{3}})")
         alt = "|".join(sorted(self.particles, key=len, reverse=True))
+        self.recheck = self.particles | self.standalone | set(self.joiners) | self.first_words | {"the"} | self.roles
         self.attached = re.compile(rf"(?<![^\W_])(?:{alt})['\-\u2010\u2011](?=[^\W\d_])")
 
 
@@ -221,10 +224,25 @@ def _join_initials(words: list[str]) -> list[str]:
 @lru_cache(maxsize=65536)
 def match_tokens(name: str) -> tuple[str, ...]:
     """The words of ``match_key(name)``."""
-    base = _match_base(name)
-    if any(len(w) == 1 for w in base):
-        base = _join_initials(list(base))
-    return tuple(map(_translit, base))
+    words = _match_once(name)
+    # Folding can make a word that another rule acts on ("aal" -> "al"):
+    # apply the rules again until nothing changes, so match_key is idempotent.
+    rules = _rules()
+    for _ in range(4):
+        if not any(w in rules.recheck or len(w) == 1 for w in words):
+            break
+        again = _match_once(" ".join(words))
+        if again == words:
+            break
+        words = again
+    return words
+
+
+def _match_once(name: str) -> tuple[str, ...]:
+    words = tuple(map(_translit, _match_base(name)))
+    if any(len(w) == 1 for w in words):
+        words = tuple(map(_translit, _join_initials(list(words))))
+    return words
 
 
 def _match_words(name: str, join_initials: bool) -> tuple[str, ...]:
@@ -265,7 +283,10 @@ def _match_base(name: str) -> tuple[str, ...]:
             w
             for i, w in enumerate(words)
             if i == len(words) - 1
-            or not (w in rules.standalone or (w in rules.particles and words[i + 1].startswith(w[1:]) and len(words[i + 1]) > len(w)))
+            or not (
+                w in rules.standalone
+                or (w in rules.particles and w[0] == "a" and words[i + 1].startswith(w[1:]) and len(words[i + 1]) > len(w))
+            )
         ]
     joined: list[str] = []
     i = 0

@@ -228,3 +228,9 @@ def test_places_that_differ_by_one_word_stay_apart():
         ("Austria", "place"), ("Australia", "place"),
     )
     assert find_clusters(ents) == []
+
+
+def test_many_entities_written_alike_all_cluster():
+    ents = [Candidate(i, "Popular Mobilization Forces", "group", []) for i in range(1, 602)]
+    clusters = find_clusters(ents)
+    assert [len(c.members) for c in clusters] == [601]

@@ -46,7 +46,10 @@ from brief import names
 __all__ = ["Candidate", "Cluster", "find_clusters", "pair_score"]
 
 PERSON = "person"
+# A block this large says nothing (a very common word or family name): its
+# pairs are not generated. Entities written exactly alike always are.
 _MAX_BLOCK = 400
+_MAX_EXACT_BLOCK = 5000
 
 
 @dataclass
@@ -567,7 +570,7 @@ class _Index:
                 continue
             if k[0] == "b":
                 continue
-            if len(ids) < 2 or len(ids) > _MAX_BLOCK:
+            if len(ids) < 2 or len(ids) > (_MAX_EXACT_BLOCK if k[0] == "m" else _MAX_BLOCK):
                 continue
             pairs.update(combinations(sorted(ids), 2))
         for k, bare_ids in self.blocks.items():

@@ -21,7 +21,9 @@ def brief_command() -> list[str]:
 
 def run_once(argv: list[str], env: dict | None = None) -> tuple[float, float]:
     """One whole process: wall time in ms and its own peak RSS in MiB."""
-    environment = {**os.environ, **(env or {})}
+    # Timed as installed: byte-code cached (this machine sets PYTHONDONTWRITEBYTECODE).
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    environment.update(env or {})
     start = time.perf_counter()
     proc = subprocess.Popen(argv, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)

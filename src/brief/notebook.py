@@ -84,8 +84,13 @@ class Info:
     counts: Counts
 
 
+def has_text(value: str | None) -> bool:
+    """Whether a text holds anything visible (not only spaces or control characters)."""
+    return value is not None and any(ch.isprintable() and not ch.isspace() for ch in value)
+
+
 def check_text(value: str | None, what: str) -> str:
-    if value is None or not value.strip():
+    if not has_text(value):
         raise BadInput(f"The {what} is empty; give some text.")
     return value.strip()
 

@@ -11,7 +11,7 @@ PRAGMA user_version = 1;
 
 CREATE TABLE source (
     id           INTEGER PRIMARY KEY,
-    title        TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    title        TEXT NOT NULL CHECK (trim(title) != ''),
     publisher    TEXT,
     author       TEXT,
     url          TEXT,
@@ -28,7 +28,7 @@ CREATE INDEX source_published ON source (published);
 
 CREATE TABLE entity (
     id          INTEGER PRIMARY KEY,
-    name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    name        TEXT NOT NULL CHECK (trim(name) != ''),
     kind        TEXT NOT NULL CHECK (kind IN ('person', 'org', 'group', 'place')),
     merged_into INTEGER REFERENCES entity (id),
     notes       TEXT
@@ -56,7 +56,7 @@ CREATE TABLE event (
     date        TEXT NOT NULL,
     end_date    TEXT,
     date_text   TEXT,
-    summary     TEXT NOT NULL CHECK (length(trim(summary)) > 0),
+    summary     TEXT NOT NULL CHECK (trim(summary) != ''),
     details     TEXT,
     place_id    INTEGER REFERENCES entity (id),
     credibility INTEGER CHECK (credibility BETWEEN 1 AND 6)
@@ -83,7 +83,7 @@ CREATE INDEX event_source_source ON event_source (source_id, event_id);
 
 CREATE TABLE quote (
     id           INTEGER PRIMARY KEY,
-    text         TEXT NOT NULL CHECK (length(trim(text)) > 0),
+    text         TEXT NOT NULL CHECK (trim(text) != ''),
     speaker_id   INTEGER REFERENCES entity (id),
     said_on      TEXT,
     date_text    TEXT,
@@ -99,7 +99,7 @@ CREATE INDEX quote_said_on ON quote (said_on);
 
 CREATE TABLE tag (
     id   INTEGER PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0)
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (trim(name) != '')
 );
 CREATE TABLE event_tag (
     event_id INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,

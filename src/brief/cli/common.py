@@ -153,12 +153,14 @@ def emit_listing(kind: str, items: list, fmt: Format, as_json: bool = False, tit
     elif fmt is Format.md:
         console.write(formats.listing_md(kind, items))
     else:
-        from ..render.tables import listing_table
+        from ..render.tables import listing_grid
 
         if not items:
             console.notice(f"No {kind} match.")
             return
-        console.stdout_console().print(listing_table(kind, items, title))
+        if title:
+            console.write(title)
+        sys.stdout.write(listing_grid(kind, items))
 
 
 def emit_item(kind: str, item, as_json: bool, fields: list[tuple[str, str]] | None = None) -> None:

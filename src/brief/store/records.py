@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
+from ..errors import BadInput
 from ..models import Citation, Event, Quote, Source
 from . import entities
 
@@ -28,6 +29,8 @@ def set_tags(conn: sqlite3.Connection, kind: str, item_id: int, tags: list[str])
         tag = tag.strip()
         if not tag:
             continue
+        if not any(ch.isprintable() for ch in tag):
+            raise BadInput(f"The tag {tag!r} has nothing visible in it; give a word.")
         conn.execute("INSERT OR IGNORE INTO tag (name) VALUES (?)", (tag,))
         tag_id = conn.execute("SELECT id FROM tag WHERE name = ?", (tag,)).fetchone()[0]
         conn.execute(f"INSERT OR IGNORE INTO {table} ({kind}_id, tag_id) VALUES (?, ?)", (item_id, tag_id))

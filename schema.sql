@@ -140,8 +140,7 @@ CREATE TABLE merge (
     into_id       INTEGER NOT NULL REFERENCES entity (id),
     previous_name TEXT NOT NULL,
     new_name      TEXT NOT NULL,
-    made          TEXT NOT NULL,
-    undone        TEXT
+    made          TEXT NOT NULL
 );
 CREATE TABLE merge_member (
     merge_id             INTEGER NOT NULL REFERENCES merge (id),

@@ -100,11 +100,10 @@ def export_json(book: Notebook) -> dict:
             "SELECT merge_id, entity_id, previous_merged_into FROM merge_member ORDER BY merge_id, entity_id"):
         members.setdefault(merge_id, []).append((entity_id, before))
     merges = [_compact({"id": n, "into": entity_map[into], "previous_name": previous, "new_name": new, "made": made,
-                        "undone": undone,
                         "members": [{"entity": entity_map[e], "previous_merged_into": entity_map.get(p)}
                                     for e, p in members.get(merge_id, [])]})
-              for n, (merge_id, into, previous, new, made, undone) in enumerate(conn.execute(
-                  "SELECT id, into_id, previous_name, new_name, made, undone FROM merge ORDER BY id"), 1)]
+              for n, (merge_id, into, previous, new, made) in enumerate(conn.execute(
+                  "SELECT id, into_id, previous_name, new_name, made FROM merge ORDER BY id"), 1)]
     if judgements:
         data["judgements"] = judgements
     if merges:

@@ -528,7 +528,6 @@ class Importer:
         previous = _text(where, record, "previous_name", required=True)
         new = _text(where, record, "new_name", required=True)
         made = _text(where, record, "made", required=True)
-        undone = _text(where, record, "undone")
         members = []
         for value in _list(where, record, "members"):
             if not isinstance(value, dict):
@@ -540,8 +539,8 @@ class Importer:
             self.report.matched["merges"] += 1
             return
         merge_id = self.conn.execute(
-            "INSERT INTO merge (into_id, previous_name, new_name, made, undone) VALUES (?, ?, ?, ?, ?)",
-            (into, previous, new, made, undone)).lastrowid
+            "INSERT INTO merge (into_id, previous_name, new_name, made) VALUES (?, ?, ?, ?)",
+            (into, previous, new, made)).lastrowid
         self.conn.executemany("INSERT OR IGNORE INTO merge_member (merge_id, entity_id, previous_merged_into) VALUES (?, ?, ?)",
                               [(merge_id, e, p) for e, p in members])
         self.report.added["merges"] += 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 
 MARK_OPEN = "\x02"
@@ -32,6 +33,7 @@ def use_colour(stream=None) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
+@lru_cache(maxsize=4096)
 def _char_width(ch: str) -> int:
     if ch < "\x7f":
         return 0 if ch in (MARK_OPEN, MARK_CLOSE) else 1
@@ -45,7 +47,7 @@ def width_of(text: str) -> int:
     the highlight marks none)."""
     if text.isascii():
         return len(text) - text.count(MARK_OPEN) - text.count(MARK_CLOSE)
-    return sum(_char_width(ch) for ch in text)
+    return sum(1 if " " <= ch < "\u0300" else _char_width(ch) for ch in text)
 
 
 def _split_word(word: str, width: int) -> list[str]:
@@ -64,16 +66,18 @@ def wrap(text: str, width: int) -> list[str]:
     """Words of `text` in lines of at most `width` columns."""
     width = max(width, 1)
     lines: list[str] = []
-    current = ""
+    current, used = "", 0
     for word in text.split():
-        for piece in _split_word(word, width) if width_of(word) > width else [word]:
-            trial = f"{current} {piece}" if current else piece
-            if width_of(trial) <= width:
-                current = trial
+        size = width_of(word)
+        for piece in _split_word(word, width) if size > width else [word]:
+            piece_size = size if piece is word else width_of(piece)
+            if current and used + 1 + piece_size <= width:
+                current, used = f"{current} {piece}", used + 1 + piece_size
+            elif not current:
+                current, used = piece, piece_size
             else:
-                if current:
-                    lines.append(current)
-                current = piece
+                lines.append(current)
+                current, used = piece, piece_size
     if current or not lines:
         lines.append(current)
     return lines

@@ -35,9 +35,12 @@ rows = c.execute(q).fetchall()
 FLOOR_RANGE = """
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
-rows = c.execute("SELECT e.id FROM event e JOIN event_fts f ON f.rowid = e.id WHERE event_fts MATCH 'drone' "
-                 "AND e.date <= '2015-12-31' AND coalesce(e.end_date, e.date) || '~' >= '2014-01-01' "
-                 "ORDER BY e.date DESC LIMIT 20").fetchall()
+hits = []
+for rowid, date in c.execute("SELECT id, date FROM event WHERE date BETWEEN '2014' AND '2015-12-31~' ORDER BY date DESC"):
+    if c.execute("SELECT 1 FROM event_fts WHERE event_fts MATCH 'drone' AND rowid = ?", (rowid,)).fetchone():
+        hits.append(rowid)
+        if len(hits) == 20:
+            break
 """
 FLOOR_SPEAKER = """
 import sqlite3, sys

@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
+
 import sys
 import time
 from itertools import combinations
@@ -25,6 +25,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
 from brief.dedupe import Candidate, find_clusters  # noqa: E402
+
+sys.path.insert(0, str(HERE))
+from timing import write_section  # noqa: E402
 
 
 def evaluate(split: dict, min_score: int = 85, show: int = 0) -> dict:
@@ -232,10 +235,7 @@ and son, Ahmad Shah Massoud and Ahmad Massoud: a name alone cannot part them.
 
 
 def write_readme(text: str) -> None:
-    path = HERE / "README.md"
-    heading = "## Deduplication"
-    body = (
-        f"{heading}\n\n"
+    write_section("Deduplication", (
         "`python bench/bench_dedupe.py --write-readme`. Labelled set: bench/names_labelled.json "
         "(people, organisations, groups and places; Arabic, Persian, Russian, Ukrainian, Chinese, "
         "Korean, Spanish and other names, titles, transliterations, acronyms, typos; bare family "
@@ -243,12 +243,7 @@ def write_readme(text: str) -> None:
         "entity; precision, recall and F1 count mention pairs; a must-not-merge pair counts as "
         "merged if any mention of one entity shares a cluster with any mention of the other. "
         "Targets on test: precision >= 0.98, F1 >= 0.90, no must-not-merge pair merged.\n\n"
-        f"{text}\n\n{HISTORY}"
-    )
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(rf"^{re.escape(heading)}\n.*?(?=^## |\Z)", re.S | re.M)
-    new = pattern.sub(body + "\n", old) if pattern.search(old) else old.rstrip("\n") + "\n\n" + body
-    path.write_text(new, encoding="utf-8")
+        f"{text}\n\n{HISTORY}"))
 
 
 def main() -> None:

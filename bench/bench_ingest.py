@@ -30,6 +30,9 @@ from brief import names  # noqa: E402
 from brief.dates import bounds  # noqa: E402
 from brief.ingest import extract, read_article  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+from timing import write_section  # noqa: E402
+
 TARGETS = {"quote recall": 0.95, "quote precision": 0.90, "speaker accuracy": 0.85,
            "event date accuracy": 0.80}
 
@@ -226,15 +229,9 @@ def table(result: dict, use_dates: bool) -> str:
 
 
 def write_readme(text: str) -> None:
-    readme = ROOT / "bench" / "README.md"
-    section = ("## Ingest quality\n\nMeasured by `python bench/bench_ingest.py --write-readme` "
-               "against the reference annotation of the five seed articles "
-               "(../shared/seeds-gold.json).\n\n" + text + "\n")
-    old = readme.read_text(encoding="utf-8") if readme.exists() else "# Benchmarks\n"
-    pattern = re.compile(r"## Ingest quality\n.*?(?=\n## |\Z)", re.S)
-    new = pattern.sub(lambda _: section.rstrip("\n") + "\n", old) if pattern.search(old) \
-        else old.rstrip("\n") + "\n\n" + section
-    readme.write_text(new, encoding="utf-8")
+    write_section("Ingest quality", "Measured by `python bench/bench_ingest.py --write-readme` "
+                  "against the reference annotation of the five seed articles "
+                  "(../shared/seeds-gold.json).\n\n" + text)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 import build_notebook  # noqa: E402
+from timing import time_command, write_section  # noqa: E402
 
 BUDGET_MS = 150
 BUDGET_MIB = 60
@@ -71,47 +70,16 @@ CASES = [
 ]
 
 
-def environment() -> dict:
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env.pop("FORCE_COLOR", None)
-    env["COLUMNS"] = "120"
-    return env
-
-
-def run_once(argv: list[str], env: dict) -> tuple[float, float, bytes]:
-    """Wall seconds and peak RSS (MiB) of one process, and its stdout."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    out, err = proc.stdout.read(), proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}): {err.decode(errors='replace')}")
-    return elapsed, usage.ru_maxrss / 1024, out
-
-
-def measure(argv: list[str], runs: int, env: dict) -> tuple[float, float, bytes]:
-    _, _, out = run_once(argv, env)  # warm-up: caches, bytecode
-    times, peaks = [], []
-    for _ in range(runs):
-        t, rss, _ = run_once(argv, env)
-        times.append(t)
-        peaks.append(rss)
-    return statistics.median(times) * 1000, max(peaks), out
-
-
 def bench(db: Path, runs: int) -> list[dict]:
-    env = environment()
+    env = {"COLUMNS": "120"}
     brief = [sys.executable, "-m", "brief"]
     rows = []
     for label, args, floor, budgeted in CASES:
-        ms, rss, out = measure([*brief, "--db", str(db), *args], runs, env)
-        floor_ms, floor_rss, _ = measure([sys.executable, "-c", floor, str(db)], runs, env)
-        lines = out.decode("utf-8", errors="replace").count("\n")
-        rows.append({"command": label, "ms": ms, "rss": rss, "floor_ms": floor_ms, "floor_rss": floor_rss,
-                     "ratio": ms / floor_ms if floor_ms else 0.0, "budgeted": budgeted, "lines": lines})
+        m = time_command([*brief, "--db", str(db), *args], runs=runs, env=env)
+        f = time_command([sys.executable, "-c", floor, str(db)], runs=runs, env=env)
+        ms, rss, floor_ms = m["median_ms"], m["peak_mib"], f["median_ms"]
+        rows.append({"command": label, "ms": ms, "rss": rss, "floor_ms": floor_ms, "floor_rss": f["peak_mib"],
+                     "ratio": ms / floor_ms if floor_ms else 0.0, "budgeted": budgeted})
         print(f"  {label:48s} {ms:7.1f} ms {rss:5.1f} MiB | floor {floor_ms:6.1f} ms | x{ms / floor_ms:4.1f}",
               file=sys.stderr)
     return rows
@@ -138,9 +106,7 @@ def table(results: dict[int, list[dict]], runs: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-SECTION_INTRO = """## Search
-
-Measured by `python bench/bench_search.py --write-readme` (notebooks built by
+SECTION_INTRO = """Measured by `python bench/bench_search.py --write-readme` (notebooks built by
 `bench/build_notebook.py`, cached in bench/data/). `brief search` shows 20
 results with snippets; `brief quote` shows 100 quotes unless `-n` says
 otherwise. The ratio is brief's time over the floor's; on a shared machine
@@ -150,16 +116,7 @@ the times move with its load, the ratio much less.
 
 
 def write_readme(text: str) -> None:
-    path = ROOT / "bench" / "README.md"
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    section = SECTION_INTRO + text
-    start = old.find("\n## Search\n")
-    if start == -1:
-        new = old.rstrip("\n") + "\n\n" + section
-    else:
-        end = old.find("\n## ", start + 1)
-        new = old[: start + 1] + section + ("\n" + old[end + 1:] if end != -1 else "")
-    path.write_text(new, encoding="utf-8")
+    write_section("Search", SECTION_INTRO + text)
 
 
 def main() -> None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
-import sqlite3
+
 import sys
 import time
 from pathlib import Path

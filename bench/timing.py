@@ -58,9 +58,9 @@ def write_section(heading: str, body: str) -> None:
     if marker in text:
         start = text.index(marker)
         end = text.find("\n## ", start + len(marker))
-        text = text[:start] + marker + body.rstrip() + "\n" + (text[end:] if end != -1 else "")
+        text = text[:start] + marker + "\n" + body.strip() + "\n" + (text[end:] if end != -1 else "")
     else:
-        text = text.rstrip() + "\n\n" + marker + body.rstrip() + "\n"
+        text = text.rstrip() + "\n\n" + marker + "\n" + body.strip() + "\n"
     readme.write_text(text, encoding="utf-8")
 
 

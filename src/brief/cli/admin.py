@@ -11,7 +11,7 @@ from typing import Annotated
 
 from .. import console
 from ..notebook import Notebook
-from .common import JsonOption, db_path, new_app, notebook, now
+from .common import JsonOption, db_path, notebook, now
 
 
 def init(ctx: typer.Context):

@@ -336,7 +336,10 @@ def test_entities_of_one_file_are_never_matched_with_each_other(brief, tmp_path)
                                                                             "unnamed second U.S. official"]
 
 
-def test_text_holding_a_nul_character_is_refused(brief, tmp_path):
-    data = {"events": [{"date": "2014", "summary": "x\u0000y"}]}
-    result = brief.fails(2, "import", "json", write(tmp_path, "nul.json", data))
-    assert "events[0]" in result.stderr
+def test_text_holding_a_nul_character_round_trips_and_invisible_text_is_refused(brief, tmp_path):
+    data = {"events": [{"id": 1, "date": "2014", "summary": "x\u0000y", "tags": ["a\u0000b"]}]}
+    brief.ok("import", "json", write(tmp_path, "nul.json", data))
+    assert brief.json("event", "--json")["events"][0]["summary"] == "x\u0000y"
+    before = brief.dump()
+    result = brief.fails(2, "import", "json", write(tmp_path, "blank.json", {"events": [{"date": "2014", "summary": "\u0000"}]}))
+    assert "events[0]" in result.stderr and brief.dump() == before

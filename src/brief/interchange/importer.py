@@ -23,7 +23,7 @@ from typing import Callable
 
 from .. import dates, names
 from ..errors import BadInput
-from ..notebook import Notebook, check_credibility, check_kind, check_reliability, content_hash, guess_kind
+from ..notebook import Notebook, check_credibility, check_kind, check_reliability, content_hash, guess_kind, has_text
 from ..store import entities as ent
 from ..store import records
 
@@ -81,14 +81,12 @@ class Where:
 
 def _text(where: Where, record: dict, key: str, required: bool = False) -> str | None:
     value = record.get(key)
-    if value is None or (isinstance(value, str) and not value.strip()):
+    if value is None or (isinstance(value, str) and not has_text(value)):
         if required:
             raise where.fail(f"'{key}' is missing or empty")
         return None
     if not isinstance(value, str):
         raise where.fail(f"'{key}' must be text, not {type(value).__name__}")
-    if "\x00" in value:
-        raise where.fail(f"'{key}' holds a NUL character, which text cannot hold")
     return value
 
 
@@ -147,8 +145,8 @@ def _list(where: Where, record: dict, key: str) -> list:
 
 def _tags(where: Where, record: dict) -> list[str]:
     tags = _list(where, record, "tags")
-    if not all(isinstance(t, str) and "\x00" not in t for t in tags):
-        raise where.fail("'tags' must be a list of text")
+    if not all(isinstance(t, str) and any(ch.isprintable() for ch in t) for t in tags):
+        raise where.fail("'tags' must be a list of words")
     return [t.strip() for t in tags if t.strip()]
 
 

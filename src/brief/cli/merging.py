@@ -33,14 +33,12 @@ def _show(entries: list, fmt: Format, as_json: bool) -> None:
     elif not rows:
         console.notice("No merges.")
     else:
-        from rich.table import Table
+        import sys
 
-        table = Table(header_style="bold")
-        for h in headers:
-            table.add_column(h, overflow="fold")
-        for row in rows:
-            table.add_row(*row)
-        console.stdout_console().print(table)
+        from ..render.grid import Column, draw, use_colour
+
+        columns = [Column(h, grow=h == "merged", most=40) for h in headers]
+        sys.stdout.write(draw(columns, [list(r) for r in rows], colour=use_colour()))
 
 
 def merge(

@@ -17,7 +17,6 @@ from markdown_it import MarkdownIt
 from brief.cli.admin import DEMO_SUMMARY, DEMO_TITLE
 from brief.models import Citation, EntityRef, Event, Quote, Source
 from brief.render.memo import PLACEHOLDER, ActorLine, MemoData, render_memo
-from conftest import FIXTURES
 
 GOLDEN = Path(__file__).parent / "golden"
 AS_OF = ["--as-of", "2024-06-01"]

@@ -85,6 +85,12 @@ class Filter:
     newest_first: bool = True
 
 
+def _tag_clause(f: Filter, kind: str, where: list[str], args: list) -> None:
+    if f.tag:
+        where.append(f"id IN (SELECT {kind}_id FROM {TAGGED[kind]} WHERE tag_id = (SELECT id FROM tag WHERE name = ?))")
+        args.append(f.tag)
+
+
 def _date_clauses(f: Filter, start: str, end: str, where: list[str], args: list) -> None:
     # A partial date is a period; it is inside the range when it overlaps it.
     # Appending '~' to a partial date gives a string above every day inside it.
@@ -138,9 +144,7 @@ def insert_source(conn: sqlite3.Connection, values: dict) -> int:
 def source_ids(conn: sqlite3.Connection, f: Filter) -> list[int]:
     where: list[str] = []
     args: list = []
-    if f.tag:
-        where.append("id IN (SELECT source_id FROM source_tag WHERE tag_id = (SELECT id FROM tag WHERE name = ?))")
-        args.append(f.tag)
+    _tag_clause(f, "source", where, args)
     if f.source_id is not None:
         where.append("id = ?")
         args.append(f.source_id)
@@ -209,9 +213,7 @@ def event_ids(conn: sqlite3.Connection, f: Filter) -> list[int]:
     if f.source_id is not None:
         where.append("id IN (SELECT event_id FROM event_source WHERE source_id = ?)")
         args.append(f.source_id)
-    if f.tag:
-        where.append("id IN (SELECT event_id FROM event_tag WHERE tag_id = (SELECT id FROM tag WHERE name = ?))")
-        args.append(f.tag)
+    _tag_clause(f, "event", where, args)
     if f.entity_ids:
         where.append(f"id IN (SELECT event_id FROM event_actor WHERE entity_id IN ({_marks(f.entity_ids)}))")
         args.extend(f.entity_ids)
@@ -282,9 +284,7 @@ def quote_ids(conn: sqlite3.Connection, f: Filter) -> list[int]:
     if f.source_id is not None:
         where.append("source_id = ?")
         args.append(f.source_id)
-    if f.tag:
-        where.append("id IN (SELECT quote_id FROM quote_tag WHERE tag_id = (SELECT id FROM tag WHERE name = ?))")
-        args.append(f.tag)
+    _tag_clause(f, "quote", where, args)
     if f.entity_ids:
         where.append(f"speaker_id IN ({_marks(f.entity_ids)})")
         args.extend(f.entity_ids)

@@ -247,24 +247,33 @@ class Notebook:
             return explicit
         if not names.key(name):
             raise BadInput(f"The name '{name}' has no letters to match; give a name.")
-        for column, value in (("key", names.key(name)), ("match", names.match_key(name, None))):
-            found = ent.roots_where(self.conn, column, value, kinds)
-            if len(found) == 1:
-                return found[0]
-            if len(found) > 1:
-                raise self._ambiguous(name, found, option)
-        family = names.family_key(name, "person")
-        if family and len(names.match_key(name, None).split()) == 1:
-            found = ent.roots_where(self.conn, "family", family, kinds)
-            if len(found) == 1:
-                return found[0]
-            if len(found) > 1:
-                raise self._ambiguous(name, found, option)
+        known = self._known(name, kinds=kinds, option=option, family_kinds=kinds)
+        if known is not None:
+            return known[0]
         close = self.close_matches(name, kinds)
         if len(close) == 1:
             return close[0][0]
         if len(close) > 1:
             raise self._ambiguous(name, [c[0] for c in close], option)
+        return None
+
+    def _known(self, name: str, *, kinds: tuple[str, ...] | None, option: str, match_kind: str | None = None,
+               family: bool = True, family_kinds: tuple[str, ...] | None = None) -> tuple[int, str] | None:
+        """The one root entity a name fits without fuzzy matching, and how
+        ('key', 'match' or 'family'): exact alias key, then the
+        transliteration-folded key, then (for one word, when `family`) a
+        person's family name among family_kinds. Raises Ambiguous when
+        several fit."""
+        tries = [("key", names.key(name), kinds), ("match", names.match_key(name, match_kind), kinds)]
+        surname = names.family_key(name, "person") if family else None
+        if surname and len(names.match_key(name, None).split()) == 1:
+            tries.append(("family", surname, family_kinds))
+        for column, value, within in tries:
+            found = ent.roots_where(self.conn, column, value, within)
+            if len(found) > 1:
+                raise self._ambiguous(name, found, option)
+            if found:
+                return found[0], column
         return None
 
     def close_matches(self, name: str, kinds: tuple[str, ...] | None = None, cutoff: int = 88) -> list[tuple[int, int]]:
@@ -295,22 +304,12 @@ class Notebook:
             return explicit
         if not names.key(name):
             raise BadInput(f"{option} '{name}' has no letters; give a name.")
-        for column, value in (("key", names.key(name)), ("match", names.match_key(name, kind))):
-            found = ent.roots_where(self.conn, column, value)
-            if len(found) == 1:
-                if column != "key":
-                    self._read_as(name, found[0], option)
-                return found[0]
-            if len(found) > 1:
-                raise self._ambiguous(name, found, option)
-        family = names.family_key(name, "person")
-        if family and len(names.match_key(name, None).split()) == 1 and kind in (None, "person"):
-            found = ent.roots_where(self.conn, "family", family, ("person",))
-            if len(found) == 1:
-                self._read_as(name, found[0], option)
-                return found[0]
-            if len(found) > 1:
-                raise self._ambiguous(name, found, option)
+        known = self._known(name, kinds=None, option=option, match_kind=kind,
+                            family=kind in (None, "person"), family_kinds=("person",))
+        if known is not None:
+            if known[1] != "key":
+                self._read_as(name, known[0], option)
+            return known[0]
         new_kind = kind or guess_kind(name)
         shown = display_name(name)
         entity_id = ent.insert_entity(self.conn, shown, new_kind, [name])

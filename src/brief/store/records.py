@@ -59,11 +59,6 @@ def tags_of(conn: sqlite3.Connection, kind: str, ids: list[int]) -> dict[int, li
     return found
 
 
-def tag_id(conn: sqlite3.Connection, name: str) -> int | None:
-    row = conn.execute("SELECT id FROM tag WHERE name = ?", (name.strip(),)).fetchone()
-    return row[0] if row else None
-
-
 # -- filters ----------------------------------------------------------------
 
 

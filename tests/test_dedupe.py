@@ -234,3 +234,60 @@ def test_many_entities_written_alike_all_cluster():
     ents = [Candidate(i, "Popular Mobilization Forces", "group", []) for i in range(1, 602)]
     clusters = find_clusters(ents)
     assert [len(c.members) for c in clusters] == [601]
+
+
+def test_one_given_name_in_two_languages():
+    ents = entities(
+        ("Volodymyr Zelensky", "person"), ("Vladimir Zelensky", "person"),
+        ("Alexander Lukashenko", "person"), ("Alyaksandr Lukashenka", "person"),
+        ("Benjamin Netanyahu", "person"), ("Binyamin Netanyahu", "person"),
+    )
+    assert sorted(c.members for c in find_clusters(ents)) == [[1, 2], [3, 4], [5, 6]]
+
+
+def test_letters_that_transliterate_one_sound():
+    ents = entities(
+        ("Rached Ghannouchi", "person"), ("Rashid al-Ghannushi", "person"),
+        ("Mahmoud Ahmadinejad", "person"), ("Ahmadinezhad", "person"),
+        ("Gaddafi", "person"), ("Qaddafi", "person"),
+    )
+    assert sorted(c.members for c in find_clusters(ents)) == [[1, 2], [3, 4], [5, 6]]
+
+
+def test_vowels_do_not_stretch_across_a_changed_consonant():
+    ents = entities(("Sergei Shoigu", "person"), ("Abubakar Shekau", "person"), ("Shoigu", "person"), ("Shekau", "person"))
+    assert sorted(c.members for c in find_clusters(ents)) == [[1, 3], [2, 4]]
+
+
+def test_feminine_family_name_is_another_person():
+    ents = entities(("Alexei Navalny", "person"), ("Yulia Navalnaya", "person"), ("Navalny", "person"), ("Navalnaya", "person"))
+    clusters = find_clusters(ents)
+    assert sorted(c.members for c in clusters) == [[1, 3], [2, 4]]
+
+
+def test_compound_abd_name_and_its_short_form():
+    ents = entities(("Gamal Abdel Nasser", "person"), ("Nasser", "person"), ("Abdel Fattah el-Sisi", "person"))
+    assert [c.members for c in find_clusters(ents)] == [[1, 2]]
+
+
+def test_office_resolves_a_bare_name_the_notebook_shows_one_holder_of():
+    ents = entities(
+        ("President Hamid Karzai", "person"),
+        ("Ahmed Wali Karzai", "person"),
+        ("President Karzai", "person"),
+        ("Karzai", "person"),
+        ("Mr. Karzai", "person"),
+    )
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 3)
+    assert together(clusters, 4, 5)  # a courtesy title is no office: still the one unresolved name
+    assert not together(clusters, 1, 4) and not together(clusters, 2, 4) and not together(clusters, 2, 3)
+
+
+def test_office_held_by_two_people_resolves_nothing():
+    ents = entities(
+        ("President George W. Bush", "person"),
+        ("President George H. W. Bush", "person"),
+        ("President Bush", "person"),
+    )
+    assert find_clusters(ents) == []

@@ -37,7 +37,7 @@ several different long forms in the notebook share those initials.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import combinations
 
@@ -82,10 +82,11 @@ class Cluster:
 @lru_cache(maxsize=1)
 def _data() -> dict:
     lines = names._data_lines
-    nick: dict[str, int] = {}
+    groups: dict[str, set[int]] = {}
     for i, line in enumerate(lines("nicknames.txt")):
         for w in line.split():
-            nick.setdefault(names._translit(w), i)
+            groups.setdefault(names._translit(w), set()).add(i)
+    nick = {w: frozenset(g) for w, g in groups.items()}
     equiv: dict[tuple[str, str], int] = {}
     for i, line in enumerate(lines("equivalences.txt")):
         kind, _, rest = line.partition("|")
@@ -116,23 +117,24 @@ def _consonants(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _skeleton(word: str) -> tuple:
+def _skeleton(word: str, strict: bool = False) -> tuple:
     """Consonants as they are, each vowel run as the set of vowel classes
-    it may stand for; a leading y is a consonant."""
+    it may stand for (``strict``: the classes of its first vowel only, so
+    that Shekau's e does not meet Shoigu's oi); a leading y is a consonant."""
     if len(word) > 3 and word[-1] == "h" and word[-2] in "aeiouy":
         word = word[:-1]  # Fateh / Fatah, Haniyeh / Haniya
     head, rest = (("y",), word[1:]) if word[:1] == "y" else ((), word)
     parts = []
     for run in _VOWEL_RUN.findall(rest.replace("x", "ks")):
         if run[0] in _VOWEL_CLASS:
-            parts.append(frozenset("".join(_VOWEL_CLASS[c] for c in run)))
+            parts.append(frozenset(_VOWEL_CLASS[run[0]] if strict else "".join(_VOWEL_CLASS[c] for c in run)))
         else:
             parts.append(run)
     return head + tuple(parts)
 
 
-def _same_skeleton(a: str, b: str) -> bool:
-    sa, sb = _skeleton(a), _skeleton(b)
+def _same_skeleton(a: str, b: str, strict: bool = False) -> bool:
+    sa, sb = _skeleton(a, strict), _skeleton(b, strict)
     if len(sa) != len(sb):
         return False
     consonants = 0
@@ -200,9 +202,9 @@ def _given_word_ok(a: str, b: str) -> bool:
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     nick = _data()["nick"]
-    if a in nick and nick.get(a) == nick.get(b):
+    if a in nick and b in nick and nick[a] & nick[b]:
         return True
-    return _word_sim(a, b) >= 85
+    return _word_sim(a, b) >= 85 or _same_sound(a, b)
 
 
 # ---------------------------------------------------------------- forms
@@ -244,7 +246,7 @@ def _acronym_letters(text: str) -> str | None:
 def _given_key(g: str) -> str:
     """Blocking key of a given name: first letter (any vowel alike) and the
     consonants after it."""
-    return ("*" if g[0] in "aeiou" else g[0]) + _consonants(g[1:])
+    return ("*" if g[0] in "aeiou" else _sound(g[0])) + _consonants(_sound(g[1:]))
 
 
 def _title(text: str) -> str:
@@ -353,7 +355,7 @@ _LOOSE = str.maketrans("gqczpv", "kkkdbf")
 @lru_cache(maxsize=131072)
 def _loose_family(family: str) -> str:
     """A coarse sound key of a family name, to find everyone it might be."""
-    return _consonants(_KH.sub("k", family)).translate(_LOOSE) or family
+    return _consonants(_sound(family)).translate(_LOOSE) or family
 
 
 def _person_score(a: _Form, b: _Form) -> int:
@@ -371,7 +373,7 @@ def _person_score(a: _Form, b: _Form) -> int:
     if fam < 85:
         return _second_family_score(a, b) or _second_family_score(b, a)
     if a.bare and b.bare:
-        return 86 if fam >= 87 else 0  # two bare names: only a close spelling
+        return 86  # two bare names: a close spelling
     if a.bare or b.bare:
         return 90 if fam == 100 else 86
     if not _given_ok(a.given, b.given):
@@ -386,19 +388,65 @@ def _family_sim(a: str, b: str) -> int:
     """Like _word_sim, and family names also agree when they differ only in
     letters that transliterate one sound: g/k/q, d/z/dh, j/zh (Gaddafi /
     Qadhafi, Fayyad / Fayyadh, Ahmadinejad / Ahmadinezhad)."""
+    if _gendered(a, b) or _gendered(b, a):
+        return 0
     sim = _word_sim(a, b)
-    if sim < 85 and min(len(a), len(b)) >= 5:
-        la, lb = _sound(a), _sound(b)
-        if la == lb or _same_skeleton(la, lb):
-            return 86
+    if sim < 85 and (_same_sound(a, b) or _compound_of(a, b) or _compound_of(b, a)):
+        return 86
     return sim
 
 
+# feminine ending -> the masculine endings of the same family name
+_GENDERED = (
+    ("skaya", ("sky", "ski", "skiy", "skii", "skyi")),
+    ("ckaya", ("cky", "cki", "ckiy")),
+    ("aya", ("y", "iy", "ii", "yi", "oi", "oy", "i")),
+    ("ska", ("ski", "sky")),
+    ("ova", ("ov", "")),
+    ("eva", ("ev",)),
+    ("ina", ("in",)),
+    ("yna", ("yn",)),
+)
+
+
+def _gendered(a: str, b: str) -> bool:
+    """A Slavic (or Czech) feminine family name and its masculine form are two
+    people, never one spelled twice: Navalnaya / Navalny, Ivanova / Ivanov,
+    Zelenskaya / Zelensky, Kowalska / Kowalski, Novakova / Novak."""
+    if len(a) < 6 or a == b:
+        return False
+    for feminine, masculine in _GENDERED:
+        if a.endswith(feminine):
+            stem = a[: -len(feminine)]
+            return b.startswith(stem) and b[len(stem) :] in masculine
+    return False
+
+
+def _compound_of(a: str, b: str) -> bool:
+    """Abdel Nasser / Nasser: a compound name with Abd (servant of) or Abu
+    (father of), written whole or by its second part."""
+    return len(b) >= 4 and a[:3] in ("abd", "abu") and a[3:] == b
+
+
+@lru_cache(maxsize=65536)
+def _same_sound(a: str, b: str) -> bool:
+    """Two words of five letters or more that differ only in letters that
+    transliterate one sound (g/k/q, d/z/dh, j/zh, sh/ch, k/c) and in the
+    vowels between them: Gaddafi / Qadhafi, Ahmadinejad / Ahmadinezhad,
+    Ghannouchi / Ghannushi, Rafic / Rafik."""
+    if min(len(a), len(b)) < 5:
+        return False
+    la, lb = _sound(a), _sound(b)
+    return la == lb or (la != a or lb != b) and _same_skeleton(la, lb, strict=True)
+
+
 def _sound(word: str) -> str:
-    return re.sub(r"zh", "j", _KH.sub("k", word)).translate(_SOUND)
+    word = _C_HARD.sub("k", _KH.sub("k", word).replace("zh", "j").replace("ch", "sh"))
+    return word.translate(_SOUND)
 
 
 _SOUND = str.maketrans("gqz", "kkd")
+_C_HARD = re.compile(r"c(?![eiy])")
 
 
 def _second_family_score(a: _Form, b: _Form) -> int:
@@ -541,18 +589,20 @@ class _Index:
                     yield ("f", skel)  # joins bare names; pairs of full names use the keys below
                     if f.second_family:
                         yield ("f", _loose_family(f.second_family))
+                    if f.family[:3] in ("abd", "abu") and len(f.family) >= 7:
+                        yield ("f", _loose_family(f.family[3:]))  # Abdel Nasser meets Nasser
 
                     nick = _data()["nick"]
                     for g in {*f.given, "".join(f.given)}:
                         gk = _given_key(g)
                         yield ("g", skel, gk)
-                        yield ("g", skel, _consonants(g[1:]) or g[0])
+                        yield ("g", skel, _consonants(_sound(g[1:])) or g[0])
                         # a misspelt family name still meets its own kind by its ends
                         if len(f.family) >= 7:
                             yield ("gp", f.family[:5], gk)
                             yield ("gs", f.family[-5:], gk)
-                        if g in nick:
-                            yield ("g", skel, nick[g])
+                        for group in nick.get(g, ()):
+                            yield ("g", skel, group)
                     if f.second_family:
                         yield ("g", _loose_family(f.second_family), _given_key(f.given[0]))
         elif f.core:
@@ -594,12 +644,11 @@ class _Index:
         out = []
         for eid in self.blocks.get(("f", _loose_family(family)), []):
             for f in self.forms[eid]:
-                if f.family and not f.bare and any(
-                    _family_sim(x, family) >= 85 or _ratio(_loose_word(x), _loose_word(family)) >= 85
-                    for x in (f.family, f.second_family)
-                    if x
-                ):
-                    out.append((eid, f))
+                if f.family and not f.bare:
+                    if _family_sim(f.family, family) >= 85:
+                        out.append((eid, f))
+                    elif f.second_family and _family_sim(f.second_family, family) >= 85:
+                        out.append((eid, replace(f, family=f.second_family, given=f.given[:-1], second_family=None)))
         return out
 
     def family_is_ambiguous(self, family: str) -> bool:
@@ -612,6 +661,18 @@ class _Index:
                 for (ea, fa), (eb, fb) in combinations(full, 2)
             )
         return self._family_cache[family]
+
+    def holds_office(self, bare: _Form, other: _Form) -> bool:
+        """"President Karzai" when the notebook has two Karzais: it is the one
+        full name written with that office ("President Hamid Karzai"), if
+        every full name so written is one person and ``other`` is that person."""
+        office = _office(bare.title)
+        if not office or other.bare:
+            return False
+        holders = [f for _, f in self._full_names(bare.family) if _office(f.title) == office]
+        return bool(holders) and all(
+            _given_ok(x.given, y.given) and not _suffix_conflict(x, y) for x in holders for y in [*holders, other]
+        )
 
     def acronym_is_ambiguous(self, acronym: str) -> bool:
         if acronym not in self._acronym_cache:
@@ -643,7 +704,9 @@ class _Index:
             s = _person_score(fa, fb)
             if s and (fa.bare or fb.bare):
                 bare = fa if fa.bare else fb
-                if self.family_is_ambiguous(bare.family) and (fa.bare != fb.bare or fa.title != fb.title or fa.family != fb.family):
+                if self.family_is_ambiguous(bare.family) and (
+                    fa.bare != fb.bare or _office(fa.title) != _office(fb.title) or not _same_spelling(fa.family, fb.family)
+                ) and not self.holds_office(bare, fb if bare is fa else fa):
                     # "Bush" fits several people: left alone, and not even
                     # joined to "President Bush", which may be another one.
                     return 0
@@ -654,6 +717,22 @@ class _Index:
                 if x.acronym and x.acronym in y.long_acronyms and self.acronym_is_ambiguous(x.acronym):
                     return 0
         return s
+
+
+_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mister", "madam", "madame", "monsieur", "sir", "dame", "lady"})
+
+
+@lru_cache(maxsize=4096)
+def _office(title: str) -> str:
+    """The office a title names, without courtesy words ("Mr. Karzai" holds
+    none) and without the words that only place it ("Iranian President",
+    "former President" are "president"; a deputy stays a deputy)."""
+    placing = {w for phrase in names._rules().modifiers for w in phrase} - {"deputy"}
+    return " ".join(w for w in title.split() if w not in _COURTESY and w not in placing)
+
+
+def _same_spelling(a: str, b: str) -> bool:
+    return a == b or _same_sound(a, b) or _word_sim(a, b) >= 90
 
 
 def _complete_link(ids: list[int], edges: dict[tuple[int, int], int]) -> list[tuple[list[int], int]]:

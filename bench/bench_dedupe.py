@@ -234,6 +234,9 @@ and son, Ahmad Shah Massoud and Ahmad Massoud: a name alone cannot part them.
 """
 
 
+SPLITS = ("train", "dev", "test", "holdout_dev", "holdout_test")
+
+
 def write_readme(text: str) -> None:
     write_section("Deduplication", (
         "`python bench/bench_dedupe.py --write-readme`. Labelled set: bench/names_labelled.json "
@@ -257,7 +260,7 @@ def main() -> None:
     args = ap.parse_args()
     data = json.loads(Path(args.labelled).read_text(encoding="utf-8"))
     results = {}
-    for name in args.split or [s for s in ("train", "dev", "test") if s in data]:
+    for name in args.split or [s for s in SPLITS if s in data]:
         if args.show:
             print(f"[{name}]")
         results[name] = evaluate(data[name], args.min_score, args.show)

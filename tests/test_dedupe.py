@@ -142,7 +142,7 @@ def test_not_same_is_honoured():
 
 def test_no_chaining_through_a_weak_link():
     # 1 and 2 are alike, 2 and 3 are alike, but 1 and 3 are not: never all three.
-    ents = entities(("Erbil", "place"), ("Irbil", "place"), ("Arbil", "place"))
+    ents = entities(("Shirqat", "place"), ("Sharqat", "place"), ("Sharqas", "place"))
     clusters = find_clusters(ents)
     assert not any({1, 2, 3} <= set(c.members) for c in clusters)
     assert clusters and all(len(c.members) == 2 for c in clusters)
@@ -291,3 +291,26 @@ def test_office_held_by_two_people_resolves_nothing():
         ("President Bush", "person"),
     )
     assert find_clusters(ents) == []
+
+
+def test_acronym_of_the_native_name_joins_the_english_names():
+    ents = entities(
+        ("Kataib Hezbollah", "group"), ("Kata'ib Hizballah", "group"), ("Hezbollah Brigades", "group"),
+        ("KH", "group"), ("Hezbollah", "group"),
+    )
+    assert [c.members for c in find_clusters(ents)] == [[1, 2, 3, 4]]
+
+
+def test_arabic_generic_word_in_front_is_the_english_one_behind():
+    ents = entities(("Jaysh al-Mahdi", "group"), ("Mahdi Army", "group"), ("Jabhat al-Nusra", "group"), ("Nusra Front", "group"))
+    assert sorted(c.members for c in find_clusters(ents)) == [[1, 2], [3, 4]]
+
+
+def test_listed_names_join_and_listed_different_things_stay_apart():
+    ents = entities(
+        ("Houthis", "group"), ("Ansar Allah", "group"), ("Houthi movement", "group"),
+        ("Dnipro", "place"), ("Dnipro River", "place"), ("Dnieper", "place"),
+        ("Mahmoud Abbas", "person"), ("Abu Mazen", "person"), ("President Abbas", "person"),
+    )
+    assert sorted(c.members for c in find_clusters(ents)) == [[1, 2, 3], [5, 6], [7, 8, 9]]
+

@@ -88,14 +88,23 @@ def _data() -> dict:
             groups.setdefault(names._translit(w), set()).add(i)
     nick = {w: frozenset(g) for w, g in groups.items()}
     equiv: dict[tuple[str, str], int] = {}
+    listed: dict[int, tuple[str, ...]] = {}
     for i, line in enumerate(lines("equivalences.txt")):
         kind, _, rest = line.partition("|")
-        for written in rest.split(";"):
-            if written.strip():
-                equiv[(kind.strip(), names.match_key(written.strip()))] = i
+        listed[i] = tuple(w.strip() for w in rest.split(";") if w.strip())
+        for written in listed[i]:
+            equiv[(kind.strip(), names.match_key(written))] = i
+    leading: dict[str, str] = {}
+    for line in lines("generic_leading.txt"):
+        words, _, english = line.partition("=")
+        for w in words.split():
+            leading[names._translit(w)] = names._translit(english.strip())
     return {
+        "given_titles": frozenset(w for line in lines("given_titles.txt") for w in line.split()),
+        "leading": leading,
         "nick": nick,
         "equiv": equiv,
+        "listed": listed,
         "generic": frozenset(names._translit(w) for w in lines("generic_words.txt")),
         "person_particles": frozenset(w for line in lines("person_particles.txt") for w in line.split()),
     }
@@ -287,14 +296,33 @@ def _form(text: str, kind: str) -> _Form:
                 given = ("".join(words[1:]),)  # Jin-ping, Jong Un: one given name
             else:
                 given = tuple(words[:at])
+        if family is not None and given and not suffix and words[-1] == family and _double_barrelled(text):
+            # Pérez-Castejón: the two words are one family name, and the one
+            # before may be the first family name (Pedro Sánchez Pérez-Castejón)
+            family, given = given[-1] + family, given[:-1]
         if not given and any(w not in ("jr", "sr") for w in suffix):
             family = None  # King Abdullah II: a regnal name, not a family name
         second = given[-1] if len(given) >= 2 and len(given[-1]) > 1 and given == tuple(words[: len(given)]) else None
         return _Form(text, mkey, acronym, equiv, written, _title(text), family=family, given=given, suffix=suffix, second_family=second)
     words = [w for w in mtoks if w not in _STOP] or list(mtoks)
+    if len(words) > 1 and words[0] in data["leading"]:
+        words = [*words[1:], data["leading"][words[0]]]  # Jaysh al-Mahdi: Mahdi Army
     while len(words) > 1 and words[-1] in data["generic"]:
         words.pop()
     return _Form(text, mkey, acronym, equiv, written, _title(text), core=tuple(words))
+
+
+_LAST_TWO = re.compile(r"([^\W\d_]+)[-\u2010\u2011]([^\W\d_]+)\W*$")
+
+
+def _double_barrelled(text: str) -> bool:
+    """The name ends in two words joined by a hyphen, the first not an
+    article or a joining word (al-, bin-, Abdel-)."""
+    m = _LAST_TWO.search(names._prepare(text))
+    if not m or len(m.group(1)) < 4 or len(m.group(2)) < 3:
+        return False
+    rules = names._rules()
+    return m.group(1) not in rules.particles and m.group(1) not in rules.joiners
 
 
 # ---------------------------------------------------------------- scoring
@@ -359,8 +387,12 @@ def _loose_family(family: str) -> str:
 
 
 def _person_score(a: _Form, b: _Form) -> int:
+    if a.bare and b.bare and _royal_apart(_office(a.title), _office(b.title)):
+        return 0
     if a.mkey == b.mkey:
         return 100
+    if a.equiv is not None and b.equiv is not None:
+        return 95 if a.equiv == b.equiv else 0  # listed as two different things
     if a.acronym and len(a.acronym) >= 3 and a.acronym in b.long_acronyms:
         return 90
     if b.acronym and len(b.acronym) >= 3 and b.acronym in a.long_acronyms:
@@ -371,7 +403,7 @@ def _person_score(a: _Form, b: _Form) -> int:
         return 0
     fam = _family_sim(a.family, b.family)
     if fam < 85:
-        return _second_family_score(a, b) or _second_family_score(b, a)
+        return _second_family_score(a, b) or _second_family_score(b, a) or _given_alone_score(a, b) or _given_alone_score(b, a)
     if a.bare and b.bare:
         return 86  # two bare names: a close spelling
     if a.bare or b.bare:
@@ -461,6 +493,29 @@ def _second_family_score(a: _Form, b: _Form) -> int:
     return 86 if _given_word_ok(given[0], b.given[0]) and _given_ok(given, b.given) else 0
 
 
+def _royal_apart(a: str, b: str) -> bool:
+    """Two titles that tell a royal apart from another holder of the name:
+    King Hussein / Crown Prince Hussein, Emir Tamim / Sheikh Tamim is not."""
+    if not a or not b or a == b:
+        return False
+    royal = _data()["given_titles"]
+    return a.split()[-1] in royal and b.split()[-1] in royal and {a.split()[-1], b.split()[-1]} <= _RANKED
+
+
+_RANKED = frozenset({"king", "queen", "prince", "princess", "emir", "amir", "sultan", "shah"})
+
+
+def _given_alone_score(a: _Form, b: _Form) -> int:
+    """A name used alone that is the other's first given name: Saddam /
+    Saddam Hussein, Prabowo / Prabowo Subianto (five letters or more)."""
+    if not a.bare or b.bare or len(a.family) < 5:
+        return 0
+    office = _office(a.title)
+    if office and office.split()[-1] not in _data()["given_titles"]:
+        return 0
+    return 86 if _word_sim(a.family, b.given[0]) >= 90 else 0
+
+
 def _initials_of(word: str, words: tuple[str, ...]) -> bool:
     return len(words) >= 2 and word == "".join(w[0] for w in words)
 
@@ -511,15 +566,40 @@ def _core_score(a: tuple[str, ...], b: tuple[str, ...]) -> int:
 def _other_score(a: _Form, b: _Form) -> int:
     if a.mkey == b.mkey:
         return 100
-    if a.equiv is not None and a.equiv == b.equiv:
-        return 95
+    if a.equiv is not None and b.equiv is not None:
+        return 95 if a.equiv == b.equiv else 0  # listed as two different things
     if a.acronym and a.acronym in b.long_acronyms:
         return 92
     if b.acronym and b.acronym in a.long_acronyms:
         return 92
     if a.acronym and b.acronym and a.written_acronym and b.written_acronym:
-        return 0  # ISI is not ISIS: acronyms never match by spelling
+        return 95 if a.acronym == b.acronym else 0  # PML-N / PMLN; ISI is not ISIS
     return _core_score(a.core, b.core)
+
+
+def _conflict(a: _Form, b: _Form) -> bool:
+    """Whether two names of organisations, groups or places that do not
+    match are two different things. Only an acronym beside a long form it is
+    not the initials of (KH / Hezbollah Brigades: the initials of another
+    language), or a name listed with its other names beside one with no word
+    in common, is merely unrelated; everything else is a conflict."""
+    if a.equiv is not None and b.equiv is not None:
+        return a.equiv != b.equiv
+    if a.written_acronym != b.written_acronym:
+        return False
+    if a.written_acronym:
+        return True
+    shared = any(_word_sim(x, y, True) >= 85 for x in a.core for y in b.core)
+    return shared or (a.equiv is None and b.equiv is None)
+
+
+def _shares_word(a: _Form, b: _Form) -> bool:
+    """Two names of people that do not match but share a word are two people
+    (the same family name with other given names, the same given name with
+    another family name); names with no word in common (Abu Mazen / Mahmoud
+    Abbas, an acronym) are merely unrelated."""
+    words_b = b.mkey.split()
+    return any(x == y or _word_sim(x, y) >= 85 for x in a.mkey.split() for y in words_b)
 
 
 def pair_score(a: str, b: str, kind: str) -> int:
@@ -539,9 +619,16 @@ class _Index:
         self.kind = kind
         self.person = kind == PERSON
         self.forms: dict[int, list[_Form]] = {}
+        listed = _data()["listed"]
+        self.own: dict[int, int] = {}
         for e in entities:
             texts = sorted({t for t in [e.name, *e.aliases] if t and names.key(t)})
-            self.forms[e.id] = [_form(t, kind) for t in texts]
+            forms = [_form(t, kind) for t in texts]
+            # a listed name stands with the other names on its line (Abu Mazen: Mahmoud Abbas)
+            groups = sorted({f.equiv for f in forms if f.equiv is not None})
+            extra = {t for g in groups for t in listed[g]} - set(texts)
+            self.forms[e.id] = forms + [_form(t, kind) for t in sorted(extra)]
+            self.own[e.id] = len(forms)  # the listed names count for matching, not for ambiguity
         self.blocks: dict[tuple, list[int]] = {}
         # Long forms are indexed under their initials only where some alias
         # is written as those initials, so "John Smith" does not block with
@@ -589,6 +676,8 @@ class _Index:
                     yield ("f", skel)  # joins bare names; pairs of full names use the keys below
                     if f.second_family:
                         yield ("f", _loose_family(f.second_family))
+                    if len(f.given[0]) >= 5:
+                        yield ("f", _loose_family(f.given[0]))  # Saddam meets Saddam Hussein
                     if f.family[:3] in ("abd", "abu") and len(f.family) >= 7:
                         yield ("f", _loose_family(f.family[3:]))  # Abdel Nasser meets Nasser
 
@@ -643,12 +732,15 @@ class _Index:
         """Full names whose family name may be ``family``, loosely."""
         out = []
         for eid in self.blocks.get(("f", _loose_family(family)), []):
-            for f in self.forms[eid]:
+            for f in self.forms[eid][: self.own[eid]]:
                 if f.family and not f.bare:
                     if _family_sim(f.family, family) >= 85:
                         out.append((eid, f))
                     elif f.second_family and _family_sim(f.second_family, family) >= 85:
                         out.append((eid, replace(f, family=f.second_family, given=f.given[:-1], second_family=None)))
+                    elif len(family) >= 5 and _word_sim(f.given[0], family) >= 90:
+                        # the name may be this one's given name: his family name stands in for a given one
+                        out.append((eid, replace(f, family=family, given=(f.family,), second_family=None)))
         return out
 
     def family_is_ambiguous(self, family: str) -> bool:
@@ -669,10 +761,22 @@ class _Index:
         office = _office(bare.title)
         if not office or other.bare:
             return False
-        holders = [f for _, f in self._full_names(bare.family) if _office(f.title) == office]
+        holders = [f for _, f in self._full_names(bare.family) if f" {_office(f.title)}".endswith(f" {office}")]
         return bool(holders) and all(
             _given_ok(x.given, y.given) and not _suffix_conflict(x, y) for x in holders for y in [*holders, other]
         )
+
+    def neutral(self, a: int, b: int) -> bool:
+        """Whether two entities that are not an edge are merely unrelated
+        names (an acronym beside a long form it is not the initials of, two
+        names with no word in common) rather than different things."""
+        for fa in self.forms[a]:
+            for fb in self.forms[b]:
+                if self._form_score(fa, fb) >= 85:
+                    continue
+                if _shares_word(fa, fb) if self.person else _conflict(fa, fb):
+                    return False
+        return True
 
     def acronym_is_ambiguous(self, acronym: str) -> bool:
         if acronym not in self._acronym_cache:
@@ -735,8 +839,17 @@ def _same_spelling(a: str, b: str) -> bool:
     return a == b or _same_sound(a, b) or _word_sim(a, b) >= 90
 
 
-def _complete_link(ids: list[int], edges: dict[tuple[int, int], int]) -> list[tuple[list[int], int]]:
-    """Greedy complete-link clustering over one connected component."""
+def _complete_link(
+    ids: list[int], edges: dict[tuple[int, int], int], neutral=None
+) -> list[tuple[list[int], int]]:
+    """Greedy complete-link clustering over one connected component.
+
+    Two clusters join only when every pair across them is an edge, or, when
+    ``neutral(x, y)`` is given, when no pair across them is a conflict and at
+    least half of them are edges: an acronym from another language (KH for
+    Kataib Hezbollah) says nothing against "Hezbollah Brigades", while
+    "Hezbollah" against "Kataib Hezbollah" stops the join.
+    """
     cluster_of = {i: i for i in ids}
     members = {i: [i] for i in ids}
     score = {i: 100 for i in ids}
@@ -746,16 +859,21 @@ def _complete_link(ids: list[int], edges: dict[tuple[int, int], int]) -> list[tu
             continue
         weakest = s
         ok = True
+        linked = missing = 0
         for x in members[ca]:
             for y in members[cb]:
                 e = edges.get((x, y) if x < y else (y, x))
                 if e is None:
-                    ok = False
-                    break
-                weakest = min(weakest, e)
+                    if neutral is None or not neutral(x, y):
+                        ok = False
+                        break
+                    missing += 1
+                else:
+                    linked += 1
+                    weakest = min(weakest, e)
             if not ok:
                 break
-        if not ok:
+        if not ok or missing > linked:
             continue
         keep, gone = (ca, cb) if ca < cb else (cb, ca)
         members[keep].extend(members.pop(gone))
@@ -803,7 +921,8 @@ def find_clusters(
             if s >= min_score:
                 edges[(a, b)] = s
         for ids, comp_edges in _components(edges):
-            for members, score in _complete_link(ids, comp_edges):
+            neutral = lambda x, y: frozenset((x, y)) not in not_same and index.neutral(x, y)  # noqa: E731
+            for members, score in _complete_link(ids, comp_edges, neutral):
                 clusters.append(Cluster(_canonical(members, by_id), score, members))
     clusters.sort(key=lambda c: (-c.score, c.members[0]))
     return clusters

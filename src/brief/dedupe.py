@@ -525,8 +525,14 @@ def _aligned(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     words match one to one (spelling variants allowed), or a short word
     matches the initials of a run of words (US / United States)."""
 
-    @lru_cache(maxsize=None)
+    memo: dict[tuple[int, int], int] = {}
+
     def best(i: int, j: int) -> int:
+        if (i, j) not in memo:
+            memo[(i, j)] = _best(i, j)
+        return memo[(i, j)]
+
+    def _best(i: int, j: int) -> int:
         if i == len(a) and j == len(b):
             return 100
         if i == len(a) or j == len(b):
@@ -625,10 +631,12 @@ class _Index:
             texts = sorted({t for t in [e.name, *e.aliases] if t and names.key(t)})
             forms = [_form(t, kind) for t in texts]
             # a listed name stands with the other names on its line (Abu Mazen: Mahmoud Abbas)
-            groups = sorted({f.equiv for f in forms if f.equiv is not None})
-            extra = {t for g in groups for t in listed[g]} - set(texts)
-            self.forms[e.id] = forms + [_form(t, kind) for t in sorted(extra)]
             self.own[e.id] = len(forms)  # the listed names count for matching, not for ambiguity
+            groups = {f.equiv for f in forms if f.equiv is not None}
+            if groups:
+                extra = {t for g in groups for t in listed[g]} - set(texts)
+                forms = forms + [_form(t, kind) for t in sorted(extra)]
+            self.forms[e.id] = forms
         self.blocks: dict[tuple, list[int]] = {}
         # Long forms are indexed under their initials only where some alias
         # is written as those initials, so "John Smith" does not block with

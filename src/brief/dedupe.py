@@ -16,15 +16,23 @@ How it works:
 3. Each candidate pair gets a score 0-100 from the rules below; only pairs
    at or above ``min_score`` become edges, and pairs marked "not the same"
    never do.
-4. Clusters grow by complete link: two clusters join only when every pair
-   across them is an edge, so A never joins C through a weak B. A cluster's
-   score is its weakest pair.
+4. Clusters grow by a guarded complete link: two clusters join only when
+   no pair across them is a clash (names sharing a word that do not match,
+   two different acronyms, two things listed apart) and at least half of
+   the pairs across them are edges, so A never joins C through a weak B.
+   A cluster's score is its weakest edge.
+
+Names listed together in data/equivalences.txt (Abu Mazen / Mahmoud Abbas)
+match, and a listed name brings the other names of its line into matching;
+they do not count when deciding whether a bare name is ambiguous.
 
 Rules for people: the family name leads. Same family name with different
 given names is not a match (George W. Bush / George H. W. Bush, Bashar /
 Hafez al-Assad). A bare family name ("Bush", "President Bush") joins a full
 name only when every full name with that family in the notebook is one
-person. Jr./Sr. and regnal numbers must agree.
+person, or, with an office, when one full name is written with that office
+(President Karzai / President Hamid Karzai). Jr./Sr. and regnal numbers
+must agree; a feminine family name (Navalnaya) is another person.
 
 Rules for the rest: the same words (trailing generic words such as "group",
 "province" dropped; "of", "the", "and" ignored), each pair of words equal or
@@ -496,10 +504,7 @@ def _second_family_score(a: _Form, b: _Form) -> int:
 def _royal_apart(a: str, b: str) -> bool:
     """Two titles that tell a royal apart from another holder of the name:
     King Hussein / Crown Prince Hussein, Emir Tamim / Sheikh Tamim is not."""
-    if not a or not b or a == b:
-        return False
-    royal = _data()["given_titles"]
-    return a.split()[-1] in royal and b.split()[-1] in royal and {a.split()[-1], b.split()[-1]} <= _RANKED
+    return bool(a and b) and a != b and {a.split()[-1], b.split()[-1]} <= _RANKED
 
 
 _RANKED = frozenset({"king", "queen", "prince", "princess", "emir", "amir", "sultan", "shah"})
@@ -630,8 +635,9 @@ class _Index:
         for e in entities:
             texts = sorted({t for t in [e.name, *e.aliases] if t and names.key(t)})
             forms = [_form(t, kind) for t in texts]
-            # a listed name stands with the other names on its line (Abu Mazen: Mahmoud Abbas)
-            self.own[e.id] = len(forms)  # the listed names count for matching, not for ambiguity
+            # a listed name stands with the other names on its line (Abu Mazen:
+            # Mahmoud Abbas); those count for matching, not for ambiguity
+            self.own[e.id] = len(forms)
             groups = {f.equiv for f in forms if f.equiv is not None}
             if groups:
                 extra = {t for g in groups for t in listed[g]} - set(texts)
@@ -773,6 +779,10 @@ class _Index:
         return bool(holders) and all(
             _given_ok(x.given, y.given) and not _suffix_conflict(x, y) for x in holders for y in [*holders, other]
         )
+
+    def neutral_unless(self, not_same):
+        """``neutral``, except for pairs an analyst marked "not the same"."""
+        return lambda a, b: frozenset((a, b)) not in not_same and self.neutral(a, b)
 
     def neutral(self, a: int, b: int) -> bool:
         """Whether two entities that are not an edge are merely unrelated
@@ -929,8 +939,7 @@ def find_clusters(
             if s >= min_score:
                 edges[(a, b)] = s
         for ids, comp_edges in _components(edges):
-            neutral = lambda x, y: frozenset((x, y)) not in not_same and index.neutral(x, y)  # noqa: E731
-            for members, score in _complete_link(ids, comp_edges, neutral):
+            for members, score in _complete_link(ids, comp_edges, index.neutral_unless(not_same)):
                 clusters.append(Cluster(_canonical(members, by_id), score, members))
     clusters.sort(key=lambda c: (-c.score, c.members[0]))
     return clusters

@@ -30,8 +30,7 @@ Rules for people: the family name leads. Same family name with different
 given names is not a match (George W. Bush / George H. W. Bush, Bashar /
 Hafez al-Assad). A bare family name ("Bush", "President Bush") joins a full
 name only when every full name with that family in the notebook is one
-person, or, with an office, when one full name is written with that office
-(President Karzai / President Hamid Karzai). Jr./Sr. and regnal numbers
+person; an office does not settle it (both Bushes were President). Jr./Sr. and regnal numbers
 must agree; a feminine family name (Navalnaya) is another person.
 
 Rules for the rest: the same words (trailing generic words such as "group",
@@ -101,7 +100,7 @@ def _data() -> dict:
         kind, _, rest = line.partition("|")
         listed[i] = tuple(w.strip() for w in rest.split(";") if w.strip())
         for written in listed[i]:
-            equiv[(kind.strip(), names.match_key(written))] = i
+            equiv[(kind.strip(), _match_key(written))] = i
     leading: dict[str, str] = {}
     for line in lines("generic_leading.txt"):
         words, _, english = line.partition("=")
@@ -259,6 +258,13 @@ def _acronym_letters(text: str) -> str | None:
     return None
 
 
+def _match_key(text: str) -> str:
+    """The match key, except that an acronym keeps its letters as written:
+    TPP is not TTP, though doubled letters fold in words (Hassan / Hasan)."""
+    letters = _acronym_letters(text)
+    return letters if letters is not None else " ".join(names.match_tokens(text))
+
+
 @lru_cache(maxsize=131072)
 def _given_key(g: str) -> str:
     """Blocking key of a given name: first letter (any vowel alike) and the
@@ -281,11 +287,10 @@ def _long_acronyms(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=131072)
 def _form(text: str, kind: str) -> _Form:
-    mtoks = names.match_tokens(text)
-    mkey = " ".join(mtoks)
     data = _data()
     acronym = _acronym_letters(text)
     written = acronym is not None
+    mkey = acronym if written else " ".join(names.match_tokens(text))
     if acronym is None and kind != PERSON and len(names.tokens(text)) == 1 and len(names.key(text)) >= 2:
         # Nato, Opec, the CIA: a one-word name may be an acronym.
         acronym = names.key(text)
@@ -312,6 +317,7 @@ def _form(text: str, kind: str) -> _Form:
             family = None  # King Abdullah II: a regnal name, not a family name
         second = given[-1] if len(given) >= 2 and len(given[-1]) > 1 and given == tuple(words[: len(given)]) else None
         return _Form(text, mkey, acronym, equiv, written, _title(text), family=family, given=given, suffix=suffix, second_family=second)
+    mtoks = mkey.split()
     words = [w for w in mtoks if w not in _STOP] or list(mtoks)
     if len(words) > 1 and words[0] in data["leading"]:
         words = [*words[1:], data["leading"][words[0]]]  # Jaysh al-Mahdi: Mahdi Army
@@ -579,6 +585,8 @@ def _other_score(a: _Form, b: _Form) -> int:
         return 100
     if a.equiv is not None and b.equiv is not None:
         return 95 if a.equiv == b.equiv else 0  # listed as two different things
+    if a.acronym and a.acronym == b.acronym:
+        return 95  # TASS / Tass
     if a.acronym and a.acronym in b.long_acronyms:
         return 92
     if b.acronym and b.acronym in a.long_acronyms:
@@ -768,18 +776,6 @@ class _Index:
             )
         return self._family_cache[family]
 
-    def holds_office(self, bare: _Form, other: _Form) -> bool:
-        """"President Karzai" when the notebook has two Karzais: it is the one
-        full name written with that office ("President Hamid Karzai"), if
-        every full name so written is one person and ``other`` is that person."""
-        office = _office(bare.title)
-        if not office or other.bare:
-            return False
-        holders = [f for _, f in self._full_names(bare.family) if f" {_office(f.title)}".endswith(f" {office}")]
-        return bool(holders) and all(
-            _given_ok(x.given, y.given) and not _suffix_conflict(x, y) for x in holders for y in [*holders, other]
-        )
-
     def neutral_unless(self, not_same):
         """``neutral``, except for pairs an analyst marked "not the same"."""
         return lambda a, b: frozenset((a, b)) not in not_same and self.neutral(a, b)
@@ -828,9 +824,11 @@ class _Index:
                 bare = fa if fa.bare else fb
                 if self.family_is_ambiguous(bare.family) and (
                     fa.bare != fb.bare or _office(fa.title) != _office(fb.title) or not _same_spelling(fa.family, fb.family)
-                ) and not self.holds_office(bare, fb if bare is fa else fa):
+                ):
                     # "Bush" fits several people: left alone, and not even
-                    # joined to "President Bush", which may be another one.
+                    # joined to "President Bush", which may be another one
+                    # (both Bushes held the office; a notebook that shows
+                    # only one with it does not say the other never did).
                     return 0
         else:
             s = _other_score(fa, fb)

@@ -328,3 +328,21 @@ def test_acronyms_keep_their_letters_as_written():
 def test_president_with_a_family_name_two_presidents_bore_is_left_alone():
     ents = entities(("President Isaac Herzog", "person"), ("Chaim Herzog", "person"), ("President Herzog", "person"))
     assert find_clusters(ents) == []
+
+
+def test_a_shorter_name_that_fits_two_people_is_left_alone():
+    ents = entities(
+        ("Beji Caid Essebsi", "person"), ("Hafedh Caid Essebsi", "person"), ("Caid Essebsi", "person"),
+        ("Recep Tayyip Erdogan", "person"), ("Tayyip Erdogan", "person"),
+    )
+    clusters = find_clusters(ents)
+    assert not together(clusters, 1, 3) and not together(clusters, 2, 3)
+    assert together(clusters, 4, 5)  # one Erdogan it fits: joined
+
+
+def test_place_and_party_names_written_with_other_letters_for_one_sound():
+    ents = entities(("Ennahda", "org"), ("Ennahdha", "org"), ("Ras al-Ain", "place"), ("Ras al-Ayn", "place"),
+                    ("Gaza", "place"), ("Giza", "place"), ("Bir Ali", "place"), ("Bur Ali", "place"))
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 3, 4)
+    assert not together(clusters, 5, 6) and not together(clusters, 7, 8)

@@ -161,7 +161,7 @@ def _same_skeleton(a: str, b: str, strict: bool = False) -> bool:
             consonants += 1
         elif not x & y:
             return False
-    return consonants >= 2 or (consonants == 1 and min(len(a), len(b)) >= 4)
+    return consonants >= 2 or (consonants == 1 and min(len(a), len(b)) >= (3 if strict else 4))
 
 
 def _same_consonants(a: str, b: str) -> bool:
@@ -550,6 +550,8 @@ def _aligned(a: tuple[str, ...], b: tuple[str, ...]) -> int:
             return 0
         result = 0
         sim = _word_sim(a[i], b[j], True)
+        if sim < 85 and _core_word_variant(a[i], b[j]):
+            sim = 86
         if sim >= 85:
             result = min(sim, best(i + 1, j + 1))
         for k in range(2, 6):
@@ -560,6 +562,15 @@ def _aligned(a: tuple[str, ...], b: tuple[str, ...]) -> int:
         return result
 
     return best(0, 0)
+
+
+@lru_cache(maxsize=65536)
+def _core_word_variant(a: str, b: str) -> bool:
+    """Two words of a place or organisation that write one sound with other
+    letters (Ennahda / Ennahdha, Ras al-Ain / Ras al-Ayn, Tal / Tel)."""
+    if _same_sound(a, b):
+        return True
+    return 3 <= min(len(a), len(b)) and max(len(a), len(b)) <= 4 and _same_skeleton(a, b, strict=True) and a[0] == b[0]
 
 
 def _core_score(a: tuple[str, ...], b: tuple[str, ...]) -> int:
@@ -673,6 +684,7 @@ class _Index:
                 self.blocks.setdefault(k, []).append(eid)
         self._family_cache: dict[str, bool] = {}
         self._acronym_cache: dict[str, bool] = {}
+        self._short_cache: dict[tuple, bool] = {}
 
     def _block_keys(self, f: _Form):
         yield ("m", f.mkey)
@@ -776,6 +788,22 @@ class _Index:
             )
         return self._family_cache[family]
 
+    def short_name_is_ambiguous(self, short: _Form) -> bool:
+        """Whether a name with fewer given names than the full names it fits
+        fits two clearly different people ("Caid Essebsi": Beji Caid and
+        Hafedh Caid Essebsi; "Hashemi Rafsanjani": Akbar and Mohsen)."""
+        key = (short.family, short.given, short.suffix)
+        if key not in self._short_cache:
+            fits = [
+                (eid, f) for eid, f in self._full_names(short.family)
+                if len(f.given) > len(short.given) and _given_ok(short.given, f.given) and not _suffix_conflict(short, f)
+            ]
+            self._short_cache[key] = any(
+                ea != eb and (_suffix_conflict(fa, fb) or not _given_ok(fa.given, fb.given, loose=True))
+                for (ea, fa), (eb, fb) in combinations(fits, 2)
+            )
+        return self._short_cache[key]
+
     def neutral_unless(self, not_same):
         """``neutral``, except for pairs an analyst marked "not the same"."""
         return lambda a, b: frozenset((a, b)) not in not_same and self.neutral(a, b)
@@ -829,6 +857,9 @@ class _Index:
                     # joined to "President Bush", which may be another one
                     # (both Bushes held the office; a notebook that shows
                     # only one with it does not say the other never did).
+                    return 0
+            elif s and len(fa.given) != len(fb.given) and fa.mkey != fb.mkey and (fa.equiv is None or fa.equiv != fb.equiv):
+                if self.short_name_is_ambiguous(fa if len(fa.given) < len(fb.given) else fb):
                     return 0
         else:
             s = _other_score(fa, fb)

@@ -564,6 +564,15 @@ def _aligned(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     return best(0, 0)
 
 
+def _core_key(core: tuple[str, ...]) -> str:
+    """Blocking key of a place or organisation: the consonants of its words
+    with q and k, d and z (dh) alike (Ennahda / Ennahdha; Hezbollah / Hizballah)."""
+    return "".join(_consonants(w.rstrip("s").translate(_QZ)) or w for w in core)
+
+
+_QZ = str.maketrans("qz", "kd")
+
+
 @lru_cache(maxsize=65536)
 def _core_word_variant(a: str, b: str) -> bool:
     """Two words of a place or organisation that write one sound with other
@@ -730,9 +739,9 @@ class _Index:
                         yield ("g", _loose_family(f.second_family), _given_key(f.given[0]))
         elif f.core:
             yield ("c", tuple(sorted(f.core)))
-            yield ("s", "".join(_consonants(w.rstrip("s")) or w for w in f.core))
+            yield ("s", _core_key(f.core))
             if f.core[0].startswith("al") and len(f.core[0]) >= 6:
-                yield ("s", "".join(_consonants(w.rstrip("s")) or w for w in (f.core[0][2:], *f.core[1:])))
+                yield ("s", _core_key((f.core[0][2:], *f.core[1:])))
 
     def candidate_pairs(self) -> set[tuple[int, int]]:
         pairs: set[tuple[int, int]] = set()

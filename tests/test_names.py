@@ -158,6 +158,18 @@ def test_descriptor_before_a_name_is_removed():
     assert names.key("Marine Gen. Frank McKenzie") == "frank mckenzie"
     assert names.key("Office of the President") == "office of the president"
     assert names.key("Chief Executive Officer John Smith") == "chief executive officer john smith"
+    assert names.key("Hezbollah chief Nasrallah") == "nasrallah"
+    assert names.key("army chief Gen. Asim Munir") == "asim munir"
+
+
+def test_nationality_and_office_before_a_name_are_removed():
+    assert names.key("Venezuelan President Maduro") == "maduro"
+    assert names.key("former South African President Jacob Zuma") == "jacob zuma"
+    assert names.key("ex-President Zuma") == "zuma"
+    assert names.key("Chief Executive John Lee") == "john lee"
+    assert names.key("Generalissimo Chiang Kai-shek") == "chiang kai shek"
+    assert names.key("African Union") == "african union"
+    assert names.key("Venezuelan President") == "venezuelan president"
 
 
 def test_sun_letter_articles_are_dropped_for_matching():

@@ -122,11 +122,10 @@ def _longest(words: list[str], start: int, phrases: frozenset, longest: int) -> 
     return 0
 
 
-def _strip_titles(words: list[str]) -> list[str]:
+def _titles_end(words: list[str], start: int) -> int:
+    """Where the run of leading titles from ``start`` ends ("former Iraqi
+    Prime Minister Nouri al-Maliki": at Nouri)."""
     rules = _rules()
-    start = 0
-    if len(words) > 1 and words[0] == "the":
-        start = 1
     while True:
         pos = start
         while True:
@@ -135,17 +134,23 @@ def _strip_titles(words: list[str]) -> list[str]:
                 break
             pos += n
         n = _longest(words, pos, rules.titles, rules.title_len)
-        if not n:
-            break
-        after = pos + n
-        if after < len(words) and words[after] in rules.blockers:
-            break
+        # a title may begin with a word that is also a modifier ("Chief Executive")
+        after = max(pos + n if n else start, start + _longest(words, start, rules.titles, rules.title_len))
+        if after == start or after < len(words) and words[after] in rules.blockers:
+            return start
         start = after
-    if start == 0 and len(words) >= 4:
-        # "Hamas leader Ismail Haniyeh": a short descriptor ending in a role word
-        for at in range(1, min(4, len(words) - 2)):
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    rules = _rules()
+    start = _titles_end(words, 1 if len(words) > 1 and words[0] == "the" else 0)
+    if start == 0 and len(words) >= 3:
+        # "Hamas leader Ismail Haniyeh", "Wagner chief Prigozhin", "army
+        # chief Gen. Asim Munir": a short descriptor ending in a role word,
+        # then any titles
+        for at in range(1, min(4, len(words) - 1)):
             if words[at] in rules.roles and words[at + 1] not in rules.blockers:
-                start = at + 1
+                start = _titles_end(words, at + 1)
                 break
     rest = words[start:]
     if rest:

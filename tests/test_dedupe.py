@@ -346,3 +346,24 @@ def test_place_and_party_names_written_with_other_letters_for_one_sound():
     clusters = find_clusters(ents)
     assert together(clusters, 1, 2) and together(clusters, 3, 4)
     assert not together(clusters, 5, 6) and not together(clusters, 7, 8)
+
+
+def test_short_words_articles_and_acronyms_with_a_hyphen():
+    ents = entities(
+        ("Los Zetas", "group"), ("the Zetas", "group"),
+        ("Khatam al-Anbiya Construction HQ", "org"), ("Khatam al-Anbiya Construction Headquarters", "org"),
+        ("St. Petersburg", "place"), ("Saint Petersburg", "place"),
+        ("Kyiv Oblast", "place"), ("Kyiv region", "place"), ("Kyiv", "place"),
+        ("PFLP-GC", "group"), ("Popular Front for the Liberation of Palestine-General Command", "group"),
+        ("Popular Front for the Liberation of Palestine", "group"),
+        ("La Paz", "place"), ("Paz", "place"),
+    )
+    clusters = find_clusters(ents)
+    for a, b in ((1, 2), (3, 4), (5, 6), (7, 8), (10, 11)):
+        assert together(clusters, a, b)
+    assert not together(clusters, 7, 9) and not together(clusters, 10, 12) and not together(clusters, 13, 14)
+
+
+def test_a_doctor_addressed_by_the_given_name():
+    ents = entities(("Tedros Adhanom Ghebreyesus", "person"), ("Dr. Tedros", "person"))
+    assert [c.members for c in find_clusters(ents)] == [[1, 2]]

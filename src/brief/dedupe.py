@@ -106,7 +106,14 @@ def _data() -> dict:
         words, _, english = line.partition("=")
         for w in words.split():
             leading[names._translit(w)] = names._translit(english.strip())
+    short = {}
+    for line in lines("abbreviations.txt"):
+        words, _, full = line.partition("=")
+        for w in words.split():
+            short[names._translit(w)] = names._translit(full.strip())
     return {
+        "short": short,
+        "articles": frozenset(names._translit(w) for line in lines("leading_articles.txt") for w in line.split()),
         "given_titles": frozenset(w for line in lines("given_titles.txt") for w in line.split()),
         "leading": leading,
         "nick": nick,
@@ -280,8 +287,8 @@ def _title(text: str) -> str:
 @lru_cache(maxsize=131072)
 def _long_acronyms(text: str) -> frozenset[str]:
     """The initials a long name may be written as (names.acronyms)."""
-    if len(names.match_tokens(text)) < 2:
-        return frozenset()
+    if len(names.match_tokens(text)) < 2 or names.is_acronym(text):
+        return frozenset()  # PFLP-GC is an acronym, not the initials of "PFLP GC"
     return frozenset(a for a in names.acronyms(text) if len(a) >= 2)
 
 
@@ -318,7 +325,9 @@ def _form(text: str, kind: str) -> _Form:
         second = given[-1] if len(given) >= 2 and len(given[-1]) > 1 and given == tuple(words[: len(given)]) else None
         return _Form(text, mkey, acronym, equiv, written, _title(text), family=family, given=given, suffix=suffix, second_family=second)
     mtoks = mkey.split()
-    words = [w for w in mtoks if w not in _STOP] or list(mtoks)
+    words = [data["short"].get(w, w) for w in mtoks if w not in _STOP] or list(mtoks)
+    if len(words) > 1 and kind != "place" and words[0] in data["articles"]:
+        words = words[1:]  # Los Zetas: Zetas
     if len(words) > 1 and words[0] in data["leading"]:
         words = [*words[1:], data["leading"][words[0]]]  # Jaysh al-Mahdi: Mahdi Army
     while len(words) > 1 and words[-1] in data["generic"]:

@@ -367,3 +367,15 @@ def test_short_words_articles_and_acronyms_with_a_hyphen():
 def test_a_doctor_addressed_by_the_given_name():
     ents = entities(("Tedros Adhanom Ghebreyesus", "person"), ("Dr. Tedros", "person"))
     assert [c.members for c in find_clusters(ents)] == [[1, 2]]
+
+
+def test_regnal_numbers_are_not_doubled_letters():
+    ents = entities(("Pope John Paul I", "person"), ("Pope John Paul II", "person"), ("John Paul II", "person"))
+    assert [c.members for c in find_clusters(ents)] == [[2, 3]]
+
+
+def test_listed_names_hold_whether_a_party_is_filed_as_org_or_group():
+    for kind in ("org", "group"):
+        ents = entities(("Movimento dos Trabalhadores Rurais Sem Terra", kind), ("Landless Workers' Movement", kind),
+                        ("Workers' Party of Korea", kind))
+        assert [c.members for c in find_clusters(ents)] == [[1, 2]]

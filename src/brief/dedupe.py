@@ -100,7 +100,7 @@ def _data() -> dict:
         kind, _, rest = line.partition("|")
         listed[i] = tuple(w.strip() for w in rest.split(";") if w.strip())
         for written in listed[i]:
-            equiv[(kind.strip(), _match_key(written))] = i
+            equiv[(_listed_kind(kind.strip()), _match_key(written))] = i
     leading: dict[str, str] = {}
     for line in lines("generic_leading.txt"):
         words, _, english = line.partition("=")
@@ -265,6 +265,12 @@ def _acronym_letters(text: str) -> str | None:
     return None
 
 
+def _listed_kind(kind: str) -> str:
+    """Organisations and groups share the list: a party or a militia is
+    filed as either."""
+    return "org" if kind == "group" else kind
+
+
 def _match_key(text: str) -> str:
     """The match key, except that an acronym keeps its letters as written:
     TPP is not TTP, though doubled letters fold in words (Hassan / Hasan)."""
@@ -301,7 +307,7 @@ def _form(text: str, kind: str) -> _Form:
     if acronym is None and kind != PERSON and len(names.tokens(text)) == 1 and len(names.key(text)) >= 2:
         # Nato, Opec, the CIA: a one-word name may be an acronym.
         acronym = names.key(text)
-    equiv = data["equiv"].get((kind, mkey))
+    equiv = data["equiv"].get((_listed_kind(kind), mkey))
     if kind == PERSON:
         family = names.family_key(text, PERSON)
         words = [w for w in names._match_words(text, False) if w not in data["person_particles"]]
@@ -703,6 +709,7 @@ class _Index:
         self._family_cache: dict[str, bool] = {}
         self._acronym_cache: dict[str, bool] = {}
         self._short_cache: dict[tuple, bool] = {}
+        self._full_cache: dict[str, list[tuple[int, _Form]]] = {}
 
     def _block_keys(self, f: _Form):
         yield ("m", f.mkey)
@@ -782,7 +789,9 @@ class _Index:
 
     def _full_names(self, family: str) -> list[tuple[int, _Form]]:
         """Full names whose family name may be ``family``, loosely."""
-        out = []
+        if family in self._full_cache:
+            return self._full_cache[family]
+        out = self._full_cache[family] = []
         for eid in self.blocks.get(("f", _loose_family(family)), []):
             for f in self.forms[eid][: self.own[eid]]:
                 if f.family and not f.bare:
@@ -810,6 +819,8 @@ class _Index:
         """Whether a name with fewer given names than the full names it fits
         fits two clearly different people ("Caid Essebsi": Beji Caid and
         Hafedh Caid Essebsi; "Hashemi Rafsanjani": Akbar and Mohsen)."""
+        if not self.family_is_ambiguous(short.family):
+            return False  # every full name of the family is one person
         key = (short.family, short.given, short.suffix)
         if key not in self._short_cache:
             fits = [

@@ -193,12 +193,13 @@ _TRANSLIT = [
     (re.compile(r"(?<=..)ah$"), "a"),
 ]
 _ASCII_WORD = re.compile(r"[a-z]+")
+_ROMAN = re.compile(r"[ivx]+")
 
 
 @lru_cache(maxsize=65536)
 def _translit(word: str) -> str:
-    if not _ASCII_WORD.fullmatch(word):
-        return word
+    if not _ASCII_WORD.fullmatch(word) or _ROMAN.fullmatch(word):
+        return word  # John Paul II is not John Paul I
     for _ in range(4):
         before = word
         for pattern, repl in _TRANSLIT:

@@ -379,3 +379,22 @@ def test_listed_names_hold_whether_a_party_is_filed_as_org_or_group():
         ents = entities(("Movimento dos Trabalhadores Rurais Sem Terra", kind), ("Landless Workers' Movement", kind),
                         ("Workers' Party of Korea", kind))
         assert [c.members for c in find_clusters(ents)] == [[1, 2]]
+
+
+def _mixed_entities():
+    names_ = [("Nouri al-Maliki", "person"), ("Nuri al-Maliki", "person"), ("ISIS", "group"),
+              ("Islamic State of Iraq and Syria", "group"), ("Mosul", "place"), ("Mosel", "place"),
+              ("Reuters", "org"), ("Reuters'", "org"), ("Haider al-Abadi", "person"), ("Haidar al-Abadi", "person")]
+    return entities(*names_)
+
+
+def test_other_kinds_in_a_second_process_give_the_same_clusters(monkeypatch):
+    import brief.dedupe as dedupe
+
+    alone = find_clusters(_mixed_entities())
+    monkeypatch.setattr(dedupe, "_PARALLEL_FROM", 1)
+    assert find_clusters(_mixed_entities()) == alone
+    assert {c.members[0] for c in alone} >= {1, 3, 7, 9}
+    # no second process to be had: the work is done here instead
+    monkeypatch.setattr(dedupe._Worker, "__init__", lambda self, job: setattr(self, "_pid", None))
+    assert find_clusters(_mixed_entities()) == alone

@@ -43,7 +43,9 @@ several different long forms in the notebook share those initials.
 
 from __future__ import annotations
 
+import pickle
 import re
+import sys
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import combinations
@@ -986,8 +988,32 @@ def find_clusters(
     for e in entities:
         if kinds is None or e.kind in kinds:
             by_kind.setdefault(e.kind, []).append(e)
-    clusters: list[Cluster] = []
-    for kind in sorted(by_kind):
+    _data()  # loaded once, before any worker starts
+    # People are most of the work: on a large notebook the other kinds run
+    # beside them in a second process.
+    rest = sorted(k for k in by_kind if k != PERSON)
+    first = [PERSON] if PERSON in by_kind and rest else sorted(by_kind)
+    found: list[tuple[list[int], int]] = []
+    worker = None
+    if first != sorted(by_kind) and len(entities) >= _PARALLEL_FROM:
+        worker = _Worker(lambda: _kinds_clusters(rest, by_kind, not_same, min_score))
+    else:
+        first = sorted(by_kind)
+    found.extend(_kinds_clusters(first, by_kind, not_same, min_score))
+    if worker is not None:
+        result = worker.result()
+        found.extend(result if result is not None else _kinds_clusters(rest, by_kind, not_same, min_score))
+    clusters = [Cluster(_canonical(members, by_id), score, members) for members, score in found]
+    clusters.sort(key=lambda c: (-c.score, c.members[0]))
+    return clusters
+
+
+_PARALLEL_FROM = 5000
+
+
+def _kinds_clusters(kinds: list[str], by_kind: dict[str, list[Candidate]], not_same, min_score: int):
+    out: list[tuple[list[int], int]] = []
+    for kind in kinds:
         index = _Index(kind, by_kind[kind])
         edges: dict[tuple[int, int], int] = {}
         for a, b in index.candidate_pairs():
@@ -997,10 +1023,48 @@ def find_clusters(
             if s >= min_score:
                 edges[(a, b)] = s
         for ids, comp_edges in _components(edges):
-            for members, score in _complete_link(ids, comp_edges, index.neutral_unless(not_same)):
-                clusters.append(Cluster(_canonical(members, by_id), score, members))
-    clusters.sort(key=lambda c: (-c.score, c.members[0]))
-    return clusters
+            out.extend(_complete_link(ids, comp_edges, index.neutral_unless(not_same)))
+    return out
+
+
+class _Worker:
+    """A job run in a forked process where the platform has fork and a
+    second CPU; ``result()`` is None when it could not run there, and the
+    caller then runs the job itself."""
+
+    def __init__(self, job):
+        import os
+
+        self._pid = None
+        if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or sys.platform != "linux":
+            return
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: run the job, send the result, leave without cleanup
+            code = 1
+            try:
+                os.close(read)
+                with os.fdopen(write, "wb") as out:
+                    pickle.dump(job(), out, protocol=pickle.HIGHEST_PROTOCOL)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write)
+        self._pid, self._read = pid, read
+
+    def result(self):
+        import os
+
+        if self._pid is None:
+            return None
+        try:
+            with os.fdopen(self._read, "rb") as source:
+                data = source.read()
+        finally:
+            _, status = os.waitpid(self._pid, 0)
+        if status != 0 or not data:
+            return None
+        return pickle.loads(data)
 
 
 def _components(edges: dict[tuple[int, int], int]):

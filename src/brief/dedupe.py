@@ -43,6 +43,7 @@ several different long forms in the notebook share those initials.
 
 from __future__ import annotations
 
+import os
 import pickle
 import re
 import sys
@@ -55,6 +56,7 @@ from brief import names
 __all__ = ["Candidate", "Cluster", "find_clusters", "pair_score"]
 
 PERSON = "person"
+PLACE = "place"
 # A block this large says nothing (a very common word or family name): its
 # pairs are not generated. Entities written exactly alike always are.
 _MAX_BLOCK = 400
@@ -305,7 +307,7 @@ def _form(text: str, kind: str) -> _Form:
     data = _data()
     acronym = _acronym_letters(text)
     written = acronym is not None
-    mkey = acronym if written else " ".join(names.match_tokens(text))
+    mkey = _match_key(text)
     if acronym is None and kind != PERSON and len(names.tokens(text)) == 1 and len(names.key(text)) >= 2:
         # Nato, Opec, the CIA: a one-word name may be an acronym.
         acronym = names.key(text)
@@ -334,7 +336,7 @@ def _form(text: str, kind: str) -> _Form:
         return _Form(text, mkey, acronym, equiv, written, _title(text), family=family, given=given, suffix=suffix, second_family=second)
     mtoks = mkey.split()
     words = [data["short"].get(w, w) for w in mtoks if w not in _STOP] or list(mtoks)
-    if len(words) > 1 and kind != "place" and words[0] in data["articles"]:
+    if len(words) > 1 and kind != PLACE and words[0] in data["articles"]:
         words = words[1:]  # Los Zetas: Zetas
     if len(words) > 1 and words[0] in data["leading"]:
         words = [*words[1:], data["leading"][words[0]]]  # Jaysh al-Mahdi: Mahdi Army
@@ -992,17 +994,13 @@ def find_clusters(
     # People are most of the work: on a large notebook the other kinds run
     # beside them in a second process.
     rest = sorted(k for k in by_kind if k != PERSON)
-    first = [PERSON] if PERSON in by_kind and rest else sorted(by_kind)
-    found: list[tuple[list[int], int]] = []
-    worker = None
-    if first != sorted(by_kind) and len(entities) >= _PARALLEL_FROM:
+    if PERSON in by_kind and rest and len(entities) >= _PARALLEL_FROM:
         worker = _Worker(lambda: _kinds_clusters(rest, by_kind, not_same, min_score))
-    else:
-        first = sorted(by_kind)
-    found.extend(_kinds_clusters(first, by_kind, not_same, min_score))
-    if worker is not None:
+        found = _kinds_clusters([PERSON], by_kind, not_same, min_score)
         result = worker.result()
         found.extend(result if result is not None else _kinds_clusters(rest, by_kind, not_same, min_score))
+    else:
+        found = _kinds_clusters(sorted(by_kind), by_kind, not_same, min_score)
     clusters = [Cluster(_canonical(members, by_id), score, members) for members, score in found]
     clusters.sort(key=lambda c: (-c.score, c.members[0]))
     return clusters
@@ -1033,8 +1031,6 @@ class _Worker:
     caller then runs the job itself."""
 
     def __init__(self, job):
-        import os
-
         self._pid = None
         if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or sys.platform != "linux":
             return
@@ -1053,8 +1049,6 @@ class _Worker:
         self._pid, self._read = pid, read
 
     def result(self):
-        import os
-
         if self._pid is None:
             return None
         try:

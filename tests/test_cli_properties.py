@@ -10,6 +10,7 @@ from conftest import Brief
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from brief import names
 from brief.cli.app import COMMANDS
 from brief.notebook import has_text
 
@@ -26,16 +27,17 @@ def test_any_text_survives_add_export_and_import(tmp_path_factory, title, publis
     folder = tmp_path_factory.mktemp("round")
     book = Brief(folder / "a.db")
     book.ok("add", "source", title, "--publisher", publisher, "--tag", tag)
-    speaker_ok = any(ch.isalnum() for ch in speaker)
+    speaker_ok = bool(names.key(speaker))  # a name needs letters a key keeps ("ʻ" has none)
     args = ["add", "quote", quote, "--context", context, "--source", "1", "--tag", tag]
     if speaker_ok:
         args += ["--speaker", speaker]
     book.ok(*args)
     event_args = ["add", "event", summary, "--date", "2014-06-10", "--source", "1", "--tag", tag]
-    if any(ch.isalnum() for ch in actor) and any(ch.isalnum() for ch in place):
+    result = None
+    if names.key(actor) and names.key(place):
         result = book(*event_args, "--actor", actor, "--place", place)
         assert result.exit_code in (0, 2) and "Traceback" not in result.stderr  # 2: a name fitting several
-    else:
+    if result is None or result.exit_code:
         book.ok(*event_args)
     exported = book.ok("export", "json").stdout
     data = json.loads(exported)

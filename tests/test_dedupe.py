@@ -281,7 +281,8 @@ def test_office_does_not_resolve_a_bare_name_that_fits_two_people():
     clusters = find_clusters(ents)
     # Ahmed Wali Karzai may have held an office too: "President Karzai" is left alone
     assert not together(clusters, 1, 3) and not together(clusters, 2, 3)
-    assert together(clusters, 4, 5)  # a courtesy title is no office: the one bare name
+    # "Mr. Karzai" says a man, "Karzai" does not: neither settles which Karzai
+    assert not together(clusters, 4, 5)
     assert not together(clusters, 1, 4) and not together(clusters, 2, 4) and not together(clusters, 3, 4)
 
 
@@ -398,3 +399,52 @@ def test_other_kinds_in_a_second_process_give_the_same_clusters(monkeypatch):
     # no second process to be had: the work is done here instead
     monkeypatch.setattr(dedupe._Worker, "__init__", lambda self, job: setattr(self, "_pid", None))
     assert find_clusters(_mixed_entities()) == alone
+
+
+def test_a_courtesy_title_tells_a_man_from_a_woman_of_one_family():
+    ents = entities(("Anwar Sadat", "person"), ("Jehan Sadat", "person"), ("Mrs. Sadat", "person"),
+                    ("Sadat", "person"), ("Mr. Sadat", "person"), ("Sadat's", "person"))
+    clusters = find_clusters(ents)
+    assert [c.members for c in clusters] == [[4, 6]]  # the same bare name twice; nothing else is settled
+
+
+def test_romanised_given_names_differ_by_one_consonant():
+    ents = entities(("Kim Jong Nam", "person"), ("Kim Yong-nam", "person"), ("Kim Jong-nam", "person"),
+                    ("Kim Yong Chol", "person"), ("Kim Yong-cheol", "person"), ("Kim Jong Chol", "person"))
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 3) and together(clusters, 4, 5)
+    assert not together(clusters, 1, 2) and not together(clusters, 4, 6)
+
+
+def test_kinds_of_place_written_beside_a_name():
+    ents = entities(
+        ("Tisza River", "place"), ("River Tisza", "place"),  # 1, 2
+        ("Cauca", "place"), ("Cauca department", "place"), ("Cauca River", "place"),  # 3-5
+        ("Punjab state", "place"), ("Punjab province", "place"),  # 6, 7
+        ("São Paulo", "place"), ("São Paulo state", "place"), ("state of Sao Paulo", "place"),  # 8-10
+        ("Anbar", "place"), ("Anbar province", "place"), ("province of Anbar", "place"),  # 11-13
+        ("Ben Gurion Airport", "place"), ("Ben-Gurion International Airport", "place"),  # 14, 15
+    )
+    clusters = find_clusters(ents)
+    for a, b in ((1, 2), (9, 10), (11, 12), (11, 13), (14, 15)):
+        assert together(clusters, a, b)
+    # a bare name that fits two kinds of place is left alone; two kinds are two places
+    for a, b in ((3, 4), (3, 5), (4, 5), (6, 7), (8, 9), (8, 10)):
+        assert not together(clusters, a, b)
+
+
+def test_titles_lead_only_the_names_of_people():
+    ents = entities(("Estado Mayor Central", "group"), ("EMC", "group"), ("Central", "group"),
+                    ("Kataeb Party", "org"), ("Kataeb", "org"))
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 4, 5)
+    assert not together(clusters, 1, 3)
+
+
+def test_compound_names_written_whole_or_in_parts():
+    ents = entities(("Fazlur Rehman", "person"), ("Maulana Fazl-ur-Rehman", "person"),
+                    ("Nkosazana Dlamini Zuma", "person"), ("Dlamini-Zuma", "person"), ("Jacob Zuma", "person"),
+                    ("Reema bint Bandar Al Saud", "person"), ("Princess Reema", "person"))
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 6, 7)
+    assert not together(clusters, 4, 5)

@@ -103,13 +103,20 @@ def _data() -> dict:
     for i, line in enumerate(lines("equivalences.txt")):
         kind, _, rest = line.partition("|")
         listed[i] = tuple(w.strip() for w in rest.split(";") if w.strip())
+        kind = _listed_kind(kind.strip())
         for written in listed[i]:
-            equiv[(_listed_kind(kind.strip()), _match_key(written))] = i
+            equiv[(kind, _match_key(written, kind))] = i
     leading: dict[str, str] = {}
     for line in lines("generic_leading.txt"):
         words, _, english = line.partition("=")
         for w in words.split():
             leading[names._translit(w)] = names._translit(english.strip())
+    place_types = {}
+    for line in lines("place_types.txt"):
+        words, _, kind = line.partition("=")
+        kind, _, kept = kind.strip().partition(" ")
+        for w in words.split():
+            place_types[names._translit(w)] = (kind, kept == "kept")
     short = {}
     for line in lines("abbreviations.txt"):
         words, _, full = line.partition("=")
@@ -124,6 +131,7 @@ def _data() -> dict:
         "equiv": equiv,
         "listed": listed,
         "generic": frozenset(names._translit(w) for w in lines("generic_words.txt")),
+        "place_types": place_types,
         "person_particles": frozenset(w for line in lines("person_particles.txt") for w in line.split()),
     }
 
@@ -231,7 +239,13 @@ def _given_word_ok(a: str, b: str) -> bool:
     nick = _data()["nick"]
     if a in nick and b in nick and nick[a] & nick[b]:
         return True
-    return _word_sim(a, b) >= 85 or _same_sound(a, b)
+    return _word_sim(a, b) >= 85 or _same_sound(a, b) or _article_written_in(a, b) or _article_written_in(b, a)
+
+
+def _article_written_in(a: str, b: str) -> bool:
+    """Fazlur / Fazl (Fazl-ur-Rehman), Ziaul / Zia (Zia-ul-Haq): the article
+    of a compound name written into its first word."""
+    return len(b) >= 3 and len(a) == len(b) + 2 and a.startswith(b) and a[-2:] in ("ul", "ur", "ud", "un", "us")
 
 
 # ---------------------------------------------------------------- forms
@@ -245,17 +259,21 @@ class _Form:
     equiv: int | None
     written_acronym: bool
     title: str  # the leading title words the key dropped ("president")
+    person: bool
     # people
     family: str | None = None
     given: tuple[str, ...] = ()
     suffix: tuple[str, ...] = ()
     second_family: str | None = None
+    family_first: bool = False  # Kim Jong-un: the given name is one word of syllables
     # everything else
     core: tuple[str, ...] = ()
+    ptype: str | None = None  # places: the kind of place a word names ("province")
+    base: str = ""  # places with a ptype: the key of the name without that word
 
     @property
     def long_acronyms(self) -> frozenset[str]:
-        return _long_acronyms(self.text)
+        return _long_acronyms(self.text, self.person)
 
     @property
     def bare(self) -> bool:
@@ -275,11 +293,12 @@ def _listed_kind(kind: str) -> str:
     return "org" if kind == "group" else kind
 
 
-def _match_key(text: str) -> str:
+def _match_key(text: str, kind: str) -> str:
     """The match key, except that an acronym keeps its letters as written:
-    TPP is not TTP, though doubled letters fold in words (Hassan / Hasan)."""
+    TPP is not TTP, though doubled letters fold in words (Hassan / Hasan).
+    Titles lead only people's names: "Estado Mayor Central" keeps "Mayor"."""
     letters = _acronym_letters(text)
-    return letters if letters is not None else " ".join(names.match_tokens(text))
+    return letters if letters is not None else " ".join(names.match_tokens(text, kind == PERSON))
 
 
 @lru_cache(maxsize=131072)
@@ -295,11 +314,11 @@ def _title(text: str) -> str:
 
 
 @lru_cache(maxsize=131072)
-def _long_acronyms(text: str) -> frozenset[str]:
+def _long_acronyms(text: str, person: bool) -> frozenset[str]:
     """The initials a long name may be written as (names.acronyms)."""
-    if len(names.match_tokens(text)) < 2 or names.is_acronym(text):
+    if len(names.match_tokens(text, person)) < 2 or names.is_acronym(text):
         return frozenset()  # PFLP-GC is an acronym, not the initials of "PFLP GC"
-    return frozenset(a for a in names.acronyms(text) if len(a) >= 2)
+    return frozenset(a for a in names.acronyms(text, person) if len(a) >= 2)
 
 
 @lru_cache(maxsize=131072)
@@ -307,8 +326,8 @@ def _form(text: str, kind: str) -> _Form:
     data = _data()
     acronym = _acronym_letters(text)
     written = acronym is not None
-    mkey = _match_key(text)
-    if acronym is None and kind != PERSON and len(names.tokens(text)) == 1 and len(names.key(text)) >= 2:
+    mkey = _match_key(text, kind)
+    if acronym is None and kind != PERSON and len(mkey.split()) == 1 and len(names.key(text)) >= 2:
         # Nato, Opec, the CIA: a one-word name may be an acronym.
         acronym = names.key(text)
     equiv = data["equiv"].get((_listed_kind(kind), mkey))
@@ -320,10 +339,12 @@ def _form(text: str, kind: str) -> _Form:
             cut -= 1
         suffix, words = tuple(words[cut:]), words[:cut]
         given: tuple[str, ...] = ()
+        family_first = False
         if family is not None and family in words:
             at = words.index(family)
             if at == 0 and len(words) > 1 and names._family_first(names.tokens(text)):
                 given = ("".join(words[1:]),)  # Jin-ping, Jong Un: one given name
+                family_first = True
             else:
                 given = tuple(words[:at])
         if family is not None and given and not suffix and words[-1] == family and _double_barrelled(text):
@@ -333,16 +354,45 @@ def _form(text: str, kind: str) -> _Form:
         if not given and any(w not in ("jr", "sr") for w in suffix):
             family = None  # King Abdullah II: a regnal name, not a family name
         second = given[-1] if len(given) >= 2 and len(given[-1]) > 1 and given == tuple(words[: len(given)]) else None
-        return _Form(text, mkey, acronym, equiv, written, _title(text), family=family, given=given, suffix=suffix, second_family=second)
+        return _Form(text, mkey, acronym, equiv, written, _title(text), True, family=family, given=given, suffix=suffix, second_family=second, family_first=family_first)
     mtoks = mkey.split()
     words = [data["short"].get(w, w) for w in mtoks if w not in _STOP] or list(mtoks)
     if len(words) > 1 and kind != PLACE and words[0] in data["articles"]:
         words = words[1:]  # Los Zetas: Zetas
+    ptype, base = None, ""
+    if kind == PLACE:
+        words, ptype, base = _place_kind(words)
+    _drop_generic(words)  # Kataeb Party: Kataeb
     if len(words) > 1 and words[0] in data["leading"]:
         words = [*words[1:], data["leading"][words[0]]]  # Jaysh al-Mahdi: Mahdi Army
-    while len(words) > 1 and words[-1] in data["generic"]:
+        _drop_generic(words)
+    return _Form(text, mkey, acronym, equiv, written, "", False, core=tuple(words), ptype=ptype, base=base)
+
+
+def _drop_generic(words: list[str]) -> None:
+    while len(words) > 1 and words[-1] in _data()["generic"]:
         words.pop()
-    return _Form(text, mkey, acronym, equiv, written, _title(text), core=tuple(words))
+
+
+def _place_kind(words: list[str]) -> tuple[list[str], str | None, str]:
+    """A place name's words without the word that says what kind of place
+    it is, that kind, and the key of the name without it ("Borno State":
+    borno, state; "River Tisza": tisza, river). Kept kinds stay in the
+    words ("Kyiv region")."""
+    if "international" in words and words[-1] == "airport":
+        words = [w for w in words if w != "international"]  # Ben Gurion (International) Airport
+    types = _data()["place_types"]
+    if len(words) < 2:
+        return words, None, ""
+    if words[-1] in types:
+        kind, kept = types[words[-1]]
+        base = words[:-1]
+    elif words[0] in types and types[words[0]][0] != "city":
+        kind, kept = types[words[0]]
+        base = words[1:]  # state of São Paulo, River Tisza
+    else:
+        return words, None, ""
+    return (words if kept else base), kind, _core_key(tuple(base))
 
 
 _LAST_TWO = re.compile(r"([^\W\d_]+)[-\u2010\u2011]([^\W\d_]+)\W*$")
@@ -434,6 +484,7 @@ def _person_score(a: _Form, b: _Form) -> int:
         return 0
     if _suffix_conflict(a, b):
         return 0
+    a, b = _joined_family(a, b), _joined_family(b, a)
     fam = _family_sim(a.family, b.family)
     if fam < 85:
         return _second_family_score(a, b) or _second_family_score(b, a) or _given_alone_score(a, b) or _given_alone_score(b, a)
@@ -443,9 +494,20 @@ def _person_score(a: _Form, b: _Form) -> int:
         return 90 if fam == 100 else 86
     if not _given_ok(a.given, b.given):
         return 0
+    if (a.family_first or b.family_first) and not _same_syllables(a.given[0], b.given[0]):
+        return 0  # Kim Jong-nam is not Kim Yong-nam: a family name shared by millions
     if fam == 100 and a.given[0] == b.given[0]:
         return 95
     return min(90, fam)
+
+
+def _same_syllables(a: str, b: str) -> bool:
+    """Romanised given names of Chinese, Korean or Vietnamese people agree
+    in their consonants, up to one sound written two ways: romanisations
+    differ in vowels (Jong-un / Jong Eun, Yong-chol / Yong-cheol) and in
+    g/k (Geun-hye / Kun-hye); another consonant is another name (Kim
+    Jong-nam is not Kim Yong-nam)."""
+    return a == b or _consonants(_sound(a)) == _consonants(_sound(b))
 
 
 @lru_cache(maxsize=65536)
@@ -514,6 +576,14 @@ _SOUND = str.maketrans("gqz", "kkd")
 _C_HARD = re.compile(r"c(?![eiy])")
 
 
+def _joined_family(a: _Form, b: _Form) -> _Form:
+    """``a`` with its two last words as one family name where ``b`` writes
+    them so (Nkosazana Dlamini Zuma / Dlamini-Zuma)."""
+    if a.second_family and a.second_family + a.family == b.family:
+        return replace(a, family=b.family, given=a.given[:-1], second_family=None)
+    return a
+
+
 def _second_family_score(a: _Form, b: _Form) -> int:
     """Two family names (Hugo Rafael Chavez Frias / Hugo Chavez): the
     next-to-last word of a long name taken as the family name; a bare name
@@ -538,11 +608,13 @@ _RANKED = frozenset({"king", "queen", "prince", "princess", "emir", "amir", "sul
 def _given_alone_score(a: _Form, b: _Form) -> int:
     """A name used alone that is the other's first given name: Saddam /
     Saddam Hussein, Prabowo / Prabowo Subianto (five letters or more)."""
-    if not a.bare or b.bare or len(a.family) < 5:
+    if not a.bare or b.bare or len(a.family) < 4:
         return 0
     office = _office(a.title)
     if office and office.split()[-1] not in _data()["given_titles"]:
         return 0
+    if len(a.family) < 5 and not office:
+        return 0  # a short name alone needs its title: Princess Reema
     return 86 if _word_sim(a.family, b.given[0]) >= 90 else 0
 
 
@@ -624,6 +696,8 @@ def _other_score(a: _Form, b: _Form) -> int:
         return 100
     if a.equiv is not None and b.equiv is not None:
         return 95 if a.equiv == b.equiv else 0  # listed as two different things
+    if a.ptype and b.ptype and a.ptype != b.ptype:
+        return 0  # Punjab state / Punjab province
     if a.acronym and a.acronym == b.acronym:
         return 95  # TASS / Tass
     if a.acronym and a.acronym in b.long_acronyms:
@@ -710,6 +784,12 @@ class _Index:
                 keys.update(self._block_keys(f))
             for k in keys:
                 self.blocks.setdefault(k, []).append(eid)
+        # places: the kinds each name is written with ("Cauca": department, river)
+        self.typed: dict[str, set[str]] = {}
+        for eid, forms in self.forms.items():
+            for f in forms[: self.own[eid]]:
+                if f.ptype:
+                    self.typed.setdefault(f.base, set()).add(f.ptype)
         self._family_cache: dict[str, bool] = {}
         self._acronym_cache: dict[str, bool] = {}
         self._short_cache: dict[tuple, bool] = {}
@@ -739,13 +819,15 @@ class _Index:
                     yield ("f", skel)  # joins bare names; pairs of full names use the keys below
                     if f.second_family:
                         yield ("f", _loose_family(f.second_family))
-                    if len(f.given[0]) >= 5:
+                        yield ("f", _loose_family(f.second_family + f.family))  # Dlamini Zuma: Dlamini-Zuma
+                    if len(f.given[0]) >= 4:
                         yield ("f", _loose_family(f.given[0]))  # Saddam meets Saddam Hussein
                     if f.family[:3] in ("abd", "abu") and len(f.family) >= 7:
                         yield ("f", _loose_family(f.family[3:]))  # Abdel Nasser meets Nasser
 
                     nick = _data()["nick"]
-                    for g in {*f.given, "".join(f.given)}:
+                    written_in = {g[:-2] for g in f.given if len(g) >= 5 and _article_written_in(g, g[:-2])}
+                    for g in {*f.given, "".join(f.given), *written_in}:  # Fazlur: Fazl
                         gk = _given_key(g)
                         yield ("g", skel, gk)
                         yield ("g", skel, _consonants(_sound(g[1:])) or g[0])
@@ -884,7 +966,10 @@ class _Index:
             if s and (fa.bare or fb.bare):
                 bare = fa if fa.bare else fb
                 if self.family_is_ambiguous(bare.family) and (
-                    fa.bare != fb.bare or _office(fa.title) != _office(fb.title) or not _same_spelling(fa.family, fb.family)
+                    fa.bare != fb.bare
+                    or _office(fa.title) != _office(fb.title)
+                    or _courtesy(fa.title) != _courtesy(fb.title)  # "Mr. Zuma" says more than "Zuma"
+                    or not _same_spelling(fa.family, fb.family)
                 ):
                     # "Bush" fits several people: left alone, and not even
                     # joined to "President Bush", which may be another one
@@ -896,6 +981,10 @@ class _Index:
                     return 0
         else:
             s = _other_score(fa, fb)
+            if s and (fa.ptype is None) != (fb.ptype is None) and (fa.equiv is None or fa.equiv != fb.equiv):
+                bare = fb if fa.ptype else fa
+                if len(self.typed.get(_core_key(bare.core), ())) > 1:
+                    return 0  # "Cauca" fits "Cauca department" and "Cauca River": left alone
         if s and fa.mkey != fb.mkey and (fa.equiv is None or fa.equiv != fb.equiv):
             for x, y in ((fa, fb), (fb, fa)):
                 if x.acronym and x.acronym in y.long_acronyms and self.acronym_is_ambiguous(x.acronym):
@@ -903,7 +992,15 @@ class _Index:
         return s
 
 
-_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mister", "madam", "madame", "monsieur", "sir", "dame", "lady"})
+_MEN = frozenset({"mr", "mister", "monsieur", "sir"})
+_WOMEN = frozenset({"mrs", "ms", "miss", "madam", "madame", "dame", "lady"})
+_COURTESY = _MEN | _WOMEN
+
+
+def _courtesy(title: str) -> str:
+    """Whether a courtesy title names a man or a woman ("m", "f", "")."""
+    words = set(title.split())
+    return "m" if words & _MEN else "f" if words & _WOMEN else ""
 
 
 @lru_cache(maxsize=4096)

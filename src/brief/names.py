@@ -141,7 +141,11 @@ def _titles_end(words: list[str], start: int) -> int:
         start = after
 
 
-def _strip_titles(words: list[str]) -> list[str]:
+def _strip_titles(words: list[str], titles: bool = True) -> list[str]:
+    """Words without the leading article and, with ``titles``, without the
+    titles and descriptors before a person's name."""
+    if not titles:
+        return words[1:] if len(words) > 1 and words[0] == "the" else words
     rules = _rules()
     start = _titles_end(words, 1 if len(words) > 1 and words[0] == "the" else 0)
     if start == 0 and len(words) >= 3:
@@ -228,24 +232,25 @@ def _join_initials(words: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def match_tokens(name: str) -> tuple[str, ...]:
-    """The words of ``match_key(name)``."""
-    words = _match_once(name)
+def match_tokens(name: str, titles: bool = True) -> tuple[str, ...]:
+    """The words of ``match_key(name)``; ``titles=False`` keeps leading
+    titles, for names that are not people's ("Estado Mayor Central")."""
+    words = _match_once(name, titles)
     # Folding can make a word that another rule acts on ("aal" -> "al"):
     # apply the rules again until nothing changes, so match_key is idempotent.
     rules = _rules()
     for _ in range(4):
         if not any(w in rules.recheck or len(w) == 1 for w in words):
             break
-        again = _match_once(" ".join(words))
+        again = _match_once(" ".join(words), titles)
         if again == words:
             break
         words = again
     return words
 
 
-def _match_once(name: str) -> tuple[str, ...]:
-    words = tuple(map(_translit, _match_base(name)))
+def _match_once(name: str, titles: bool = True) -> tuple[str, ...]:
+    words = tuple(map(_translit, _match_base(name, titles)))
     if any(len(w) == 1 for w in words):
         words = tuple(map(_translit, _join_initials(list(words))))
     return words
@@ -273,7 +278,7 @@ def _latin(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _match_base(name: str) -> tuple[str, ...]:
+def _match_base(name: str, titles: bool = True) -> tuple[str, ...]:
     """Words without titles and articles, particles joined; not yet folded
     for transliteration."""
     rules = _rules()
@@ -282,7 +287,7 @@ def _match_base(name: str) -> tuple[str, ...]:
         text = rules.attached.sub("", text).replace("'", "")
     if not text.isascii():
         text = _latin(text)
-    words = _strip_titles(_words(text))
+    words = _strip_titles(_words(text), titles)
     if len(words) > 1 and not rules.particles.isdisjoint(words):
         # al Maliki, el Sisi; and a sun-letter article before its letter: Ar Ramadi, An Najaf.
         words = [
@@ -391,13 +396,14 @@ def acronym_of(name: str) -> str | None:
     return "".join(w[0] for w in words)
 
 
-def acronyms(name: str) -> set[str]:
+def acronyms(name: str, titles: bool = True) -> set[str]:
     """Every acronym a long name may be written as (with and without
-    articles, with hyphenated words taken as one or two), folded."""
+    articles, with hyphenated words taken as one or two), folded;
+    ``titles=False`` keeps leading titles (names that are not people's)."""
     folded = _prepare(name).replace("'", "")
     variants: set[str] = set()
     for text in (folded, re.sub(r"[-\u2010\u2011]", "", folded)):
-        words = _strip_titles(_words(text))
+        words = _strip_titles(_words(text), titles)
         if len(words) < 2:
             continue
         content = [w for w in words if w not in _ACRONYM_STOP]

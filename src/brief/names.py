@@ -231,10 +231,14 @@ def _join_initials(words: list[str]) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=65536)
 def match_tokens(name: str, titles: bool = True) -> tuple[str, ...]:
     """The words of ``match_key(name)``; ``titles=False`` keeps leading
     titles, for names that are not people's ("Estado Mayor Central")."""
+    return _match_tokens(name, titles)
+
+
+@lru_cache(maxsize=65536)
+def _match_tokens(name: str, titles: bool) -> tuple[str, ...]:
     words = _match_once(name, titles)
     # Folding can make a word that another rule acts on ("aal" -> "al"):
     # apply the rules again until nothing changes, so match_key is idempotent.
@@ -249,7 +253,7 @@ def match_tokens(name: str, titles: bool = True) -> tuple[str, ...]:
     return words
 
 
-def _match_once(name: str, titles: bool = True) -> tuple[str, ...]:
+def _match_once(name: str, titles: bool) -> tuple[str, ...]:
     words = tuple(map(_translit, _match_base(name, titles)))
     if any(len(w) == 1 for w in words):
         words = tuple(map(_translit, _join_initials(list(words))))
@@ -259,8 +263,8 @@ def _match_once(name: str, titles: bool = True) -> tuple[str, ...]:
 def _match_words(name: str, join_initials: bool) -> tuple[str, ...]:
     """The matching words, with or without dotted initials joined."""
     if join_initials:
-        return match_tokens(name)
-    return tuple(map(_translit, _match_base(name)))
+        return _match_tokens(name, True)
+    return tuple(map(_translit, _match_base(name, True)))
 
 
 _CYRILLIC = dict(
@@ -278,7 +282,7 @@ def _latin(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _match_base(name: str, titles: bool = True) -> tuple[str, ...]:
+def _match_base(name: str, titles: bool) -> tuple[str, ...]:
     """Words without titles and articles, particles joined; not yet folded
     for transliteration."""
     rules = _rules()

@@ -448,3 +448,77 @@ def test_compound_names_written_whole_or_in_parts():
     clusters = find_clusters(ents)
     assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 6, 7)
     assert not together(clusters, 4, 5)
+
+
+def test_a_given_name_that_is_also_the_family_name():
+    ents = entities(("Abdullah Abdullah", "person"), ("Dr. Abdullah Abdullah", "person"),
+                    ("Omar Abdullah", "person"), ("Farooq Abdullah", "person"), ("Abdullah", "person"))
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2)
+    for other in (3, 4, 5):  # "Abdullah" alone fits three men
+        assert not together(clusters, 1, other)
+
+
+def test_names_ending_in_words_for_two_kinds_of_body_stay_apart():
+    ents = entities(("Islamic Party", "org"), ("Islamic Movement", "org"),
+                    ("Hizb-ul-Mujahideen", "group"), ("Harakat ul-Mujahideen", "group"), ("Mujahideen Party", "group"),
+                    ("Kataeb Party", "org"), ("Kataeb", "org"),
+                    ("Jamaat-e-Islami", "org"), ("Jamaat-i-Islami", "org"),
+                    ("Houthi rebels", "group"), ("Houthi movement", "group"))
+    clusters = find_clusters(ents)
+    assert not together(clusters, 1, 2) and not together(clusters, 3, 4)
+    for a, b in ((3, 5), (6, 7), (8, 9), (10, 11)):  # the same kind of body, or a mere description
+        assert together(clusters, a, b)
+
+
+def test_places_a_compass_word_apart_stay_apart_however_long():
+    ents = entities(("West Darfur State", "place"), ("East Darfur State", "place"),
+                    ("North Kordofan State", "place"), ("South Kordofan State", "place"),
+                    ("Mazar-i-Sharif", "place"), ("Mazar-e Sharif", "place"))
+    clusters = find_clusters(ents)
+    assert not together(clusters, 1, 2) and not together(clusters, 3, 4)
+    assert together(clusters, 5, 6)
+
+
+def test_a_river_is_not_the_town_of_its_name():
+    ents = entities(("Juba", "place"), ("Juba River", "place"), ("River Juba", "place"),
+                    ("Rhine", "place"), ("Rhine River", "place"), ("River Rhine", "place"),
+                    ("Irpin", "place"), ("Irpin River", "place"))
+    clusters = find_clusters(ents)
+    assert together(clusters, 2, 3) and not together(clusters, 1, 2) and not together(clusters, 7, 8)
+    assert together(clusters, 4, 5) and together(clusters, 4, 6)  # a river the list knows by its bare name
+
+
+def test_a_bare_name_that_fits_two_listed_people_or_two_second_family_names():
+    ents = entities(("Teodoro Obiang Nguema Mbasogo", "person"), ("Teodoro Obiang", "person"),
+                    ("Teodorín Obiang", "person"), ("Obiang", "person"),
+                    ("Miguel Uribe Turbay", "person"), ("Miguel Uribe Londoño", "person"), ("Miguel Uribe", "person"))
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and not together(clusters, 2, 3)
+    for a in (1, 2, 3):
+        assert not together(clusters, a, 4)
+    for a in (5, 6):
+        assert not together(clusters, a, 7)
+    assert not together(clusters, 5, 6)
+
+
+def test_long_hispanic_and_patronymic_names_and_their_short_forms():
+    ents = entities(("Miguel Díaz-Canel Bermúdez", "person"), ("Miguel Díaz-Canel", "person"),  # 1, 2
+                    ("Juan Evo Morales Ayma", "person"), ("Evo Morales", "person"),  # 3, 4
+                    ("Juan Antonio Hernández", "person"), ("Tony Hernandez", "person"),  # 5, 6
+                    ("Mahathir bin Mohamad", "person"), ("Mahathir Mohamad", "person"),  # 7, 8
+                    ("Prince Hamzah bin Hussein", "person"), ("Hussein bin Talal", "person"), ("King Hussein", "person"),  # 9-11
+                    ("Khalil ur Rahman Haqqani", "person"), ("Khalil-ur-Rahman Haqqani", "person"))  # 12, 13
+    clusters = find_clusters(ents)
+    for a, b in ((1, 2), (3, 4), (5, 6), (7, 8), (10, 11), (12, 13)):
+        assert together(clusters, a, b)
+    assert not together(clusters, 9, 11)  # Hamzah, son of Hussein, is not King Hussein
+
+
+def test_initials_against_names_whose_first_letters_the_key_folds():
+    ents = entities(("Anil D. Ambani", "person"), ("Anil Dhirubhai Ambani", "person"), ("Anil Ambani", "person"),
+                    ("Mukesh Ambani", "person"), ("Z.A. Bhutto", "person"), ("Zulfikar Bhutto", "person"),
+                    ("Benazir Bhutto", "person"))
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 1, 3) and together(clusters, 5, 6)
+    assert not together(clusters, 3, 4) and not together(clusters, 5, 7)

@@ -106,6 +106,12 @@ def _data() -> dict:
         kind = _listed_kind(kind.strip())
         for written in listed[i]:
             equiv[(kind, _match_key(written, kind))] = i
+        if kind == PLACE and any(_RIVER.search(w) for w in listed[i]):
+            # a river's line: its bare names also with the word river (Rhine: Rhine River, River Rhine)
+            for written in listed[i]:
+                if not _RIVER.search(written):
+                    for form in (f"{written} River", f"River {written}"):
+                        equiv.setdefault((kind, _match_key(form, kind)), i)
     leading: dict[str, str] = {}
     for line in lines("generic_leading.txt"):
         words, _, english = line.partition("=")
@@ -117,6 +123,11 @@ def _data() -> dict:
         kind, _, kept = kind.strip().partition(" ")
         for w in words.split():
             place_types[names._translit(w)] = (kind, kept == "kept")
+    generic: dict[str, str] = {}  # word -> the kind of body it names ("" for a mere description)
+    for line in lines("generic_words.txt"):
+        words, _, kind = line.partition("=")
+        for w in words.split():
+            generic[names._translit(w)] = "" if kind.strip() == "-" else kind.strip()
     short = {}
     for line in lines("abbreviations.txt"):
         words, _, full = line.partition("=")
@@ -130,13 +141,14 @@ def _data() -> dict:
         "nick": nick,
         "equiv": equiv,
         "listed": listed,
-        "generic": frozenset(names._translit(w) for w in lines("generic_words.txt")),
+        "generic": generic,
         "place_types": place_types,
         "person_particles": frozenset(w for line in lines("person_particles.txt") for w in line.split()),
     }
 
 
 _STOP = frozenset({"of", "the", "and", "for", "in", "on", "at", "to"})
+_RIVER = re.compile(r"\briver\b", re.IGNORECASE)
 _SUFFIX_RE = re.compile(r"(?:jr|sr|i{1,3}|iv|vi{0,3}|ix|x)")
 _CONSONANT_SKELETON = re.compile(r"[aeiouywh]+")
 # A vowel run; a w after a vowel and before a consonant belongs to it (Rowhani / Rouhani).
@@ -235,11 +247,20 @@ def _given_word_ok(a: str, b: str) -> bool:
     if a == b:
         return True
     if len(a) == 1 or len(b) == 1:
-        return a[0] == b[0]
+        return _same_initial(a, b)
     nick = _data()["nick"]
     if a in nick and b in nick and nick[a] & nick[b]:
         return True
     return _word_sim(a, b) >= 85 or _same_sound(a, b) or _article_written_in(a, b) or _article_written_in(b, a)
+
+
+def _same_initial(a: str, b: str) -> bool:
+    """Two given names, one an initial, that may start alike: the match key
+    folds dh, ph and dj, so Dhirubhai keys as "zirubhai" and D. still fits."""
+    return a[0] == b[0] or _FOLDED_FROM.get(b[0] if len(a) == 1 else a[0]) == (a if len(a) == 1 else b)
+
+
+_FOLDED_FROM = {"z": "d", "f": "p", "j": "d"}
 
 
 def _article_written_in(a: str, b: str) -> bool:
@@ -270,6 +291,7 @@ class _Form:
     core: tuple[str, ...] = ()
     ptype: str | None = None  # places: the kind of place a word names ("province")
     base: str = ""  # places with a ptype: the key of the name without that word
+    body: frozenset[str] = frozenset()  # the kinds of body its dropped generic words name ("party")
 
     @property
     def long_acronyms(self) -> frozenset[str]:
@@ -346,6 +368,7 @@ def _form(text: str, kind: str) -> _Form:
                 given = ("".join(words[1:]),)  # Jin-ping, Jong Un: one given name
                 family_first = True
             else:
+                at = len(words) - 1 - words[::-1].index(family)  # Abdullah Abdullah: a given name like the family's
                 given = tuple(words[:at])
         if family is not None and given and not suffix and words[-1] == family and _double_barrelled(text):
             # Pérez-Castejón: the two words are one family name, and the one
@@ -354,24 +377,35 @@ def _form(text: str, kind: str) -> _Form:
         if not given and any(w not in ("jr", "sr") for w in suffix):
             family = None  # King Abdullah II: a regnal name, not a family name
         second = given[-1] if len(given) >= 2 and len(given[-1]) > 1 and given == tuple(words[: len(given)]) else None
+        if second and len(given) >= 3 and not suffix and _double_barrelled(text, before_last=True):
+            # Miguel Díaz-Canel Bermúdez: the hyphenated pair is the first family name
+            second = given[-2] + given[-1]
+            given = (*given[:-2], second)
         return _Form(text, mkey, acronym, equiv, written, _title(text), True, family=family, given=given, suffix=suffix, second_family=second, family_first=family_first)
     mtoks = mkey.split()
     words = [data["short"].get(w, w) for w in mtoks if w not in _STOP] or list(mtoks)
+    # the Persian and Urdu ezafe between two words: Jamaat-e-Islami / Jamaat-i-Islami
+    words = [w for k, w in enumerate(words) if w not in ("e", "i") or k in (0, len(words) - 1)]
     if len(words) > 1 and kind != PLACE and words[0] in data["articles"]:
         words = words[1:]  # Los Zetas: Zetas
     ptype, base = None, ""
     if kind == PLACE:
         words, ptype, base = _place_kind(words)
-    _drop_generic(words)  # Kataeb Party: Kataeb
+    body = _drop_generic(words)  # Kataeb Party: Kataeb
     if len(words) > 1 and words[0] in data["leading"]:
         words = [*words[1:], data["leading"][words[0]]]  # Jaysh al-Mahdi: Mahdi Army
-        _drop_generic(words)
-    return _Form(text, mkey, acronym, equiv, written, "", False, core=tuple(words), ptype=ptype, base=base)
+        body |= _drop_generic(words)
+    return _Form(text, mkey, acronym, equiv, written, "", False, core=tuple(words), ptype=ptype, base=base, body=body)
 
 
-def _drop_generic(words: list[str]) -> None:
-    while len(words) > 1 and words[-1] in _data()["generic"]:
-        words.pop()
+def _drop_generic(words: list[str]) -> frozenset[str]:
+    """Drop the generic words that end ``words``; the kinds of body they name."""
+    generic = _data()["generic"]
+    kinds = set()
+    while len(words) > 1 and words[-1] in generic:
+        kinds.add(generic[words.pop()])
+    kinds.discard("")
+    return frozenset(kinds)
 
 
 def _place_kind(words: list[str]) -> tuple[list[str], str | None, str]:
@@ -396,12 +430,14 @@ def _place_kind(words: list[str]) -> tuple[list[str], str | None, str]:
 
 
 _LAST_TWO = re.compile(r"([^\W\d_]+)[-\u2010\u2011]([^\W\d_]+)\W*$")
+_TWO_BEFORE_LAST = re.compile(r"([^\W\d_]+)[-\u2010\u2011]([^\W\d_]+)\s+[^\W\d_]+\W*$")
 
 
-def _double_barrelled(text: str) -> bool:
-    """The name ends in two words joined by a hyphen, the first not an
-    article or a joining word (al-, bin-, Abdel-)."""
-    m = _LAST_TWO.search(names._prepare(text))
+def _double_barrelled(text: str, before_last: bool = False) -> bool:
+    """The name ends in two words joined by a hyphen (or has them just
+    before its last word), the first not an article or a joining word
+    (al-, bin-, Abdel-)."""
+    m = (_TWO_BEFORE_LAST if before_last else _LAST_TWO).search(names._prepare(text))
     if not m or len(m.group(1)) < 4 or len(m.group(2)) < 3:
         return False
     rules = names._rules()
@@ -433,7 +469,9 @@ def _given_ok(a: tuple[str, ...], b: tuple[str, ...], loose: bool = False) -> bo
         return all(ok(x, y) for x, y in zip(short, long_[:n])) or all(ok(x, y) for x, y in zip(short, long_[-n:]))
     single, other = (a[0], b) if len(a) == 1 else (b[0], a)
     if len(single) == 1:
-        return single == other[0][0]
+        return _same_initial(single, other[0])
+    if all(len(w) == 1 for w in other):
+        return _same_initial(other[0], single)  # Z. A. Bhutto / Zulfikar Bhutto
     return any(len(w) > 1 and ok(single, w) for w in other)
 
 
@@ -486,6 +524,8 @@ def _person_score(a: _Form, b: _Form) -> int:
         return 0
     a, b = _joined_family(a, b), _joined_family(b, a)
     fam = _family_sim(a.family, b.family)
+    if fam < 85 and not a.bare and not b.bare and _son_of(a.family, b.family):
+        fam = 86  # Mahathir bin Mohamad / Mahathir Mohamad; a bare Mohamad is his father
     if fam < 85:
         return _second_family_score(a, b) or _second_family_score(b, a) or _given_alone_score(a, b) or _given_alone_score(b, a)
     if a.bare and b.bare:
@@ -499,6 +539,11 @@ def _person_score(a: _Form, b: _Form) -> int:
     if fam == 100 and a.given[0] == b.given[0]:
         return 95
     return min(90, fam)
+
+
+def _son_of(a: str, b: str) -> bool:
+    """One family name is the other with bin or ibn (son of) in front."""
+    return any(x[:3] in ("bin", "ibn") and x[3:] == y and len(y) >= 4 for x, y in ((a, b), (b, a)))
 
 
 def _same_syllables(a: str, b: str) -> bool:
@@ -592,8 +637,7 @@ def _second_family_score(a: _Form, b: _Form) -> int:
         return 0
     if b.bare:
         return 86
-    given = a.given[:-1]
-    return 86 if _given_word_ok(given[0], b.given[0]) and _given_ok(given, b.given) else 0
+    return 86 if _given_ok(a.given[:-1], b.given) else 0  # Juan Evo Morales Ayma / Evo Morales
 
 
 def _royal_apart(a: str, b: str) -> bool:
@@ -686,7 +730,10 @@ def _core_score(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     if not score:
         ja, jb = "".join(a), "".join(b)
         digits = re.sub(r"\D", "", ja) == re.sub(r"\D", "", jb)
-        if digits and abs(len(a) - len(b)) <= 1 and min(len(ja), len(jb)) >= 10 and _ratio(ja, jb) >= 92:
+        # a long name misspelt, or split into words another way; not two
+        # names a word apart (West Darfur State / East Darfur State)
+        initials = len(a) != len(b) or all(x[0] == y[0] for x, y in zip(a, b))
+        if digits and initials and abs(len(a) - len(b)) <= 1 and min(len(ja), len(jb)) >= 10 and _ratio(ja, jb) >= 92:
             score = int(_ratio(ja, jb))
     return min(score, 94) if score >= 85 else 0
 
@@ -698,6 +745,8 @@ def _other_score(a: _Form, b: _Form) -> int:
         return 95 if a.equiv == b.equiv else 0  # listed as two different things
     if a.ptype and b.ptype and a.ptype != b.ptype:
         return 0  # Punjab state / Punjab province
+    if a.body and b.body and not a.body & b.body:
+        return 0  # Islamic Party / Islamic Movement
     if a.acronym and a.acronym == b.acronym:
         return 95  # TASS / Tass
     if a.acronym and a.acronym in b.long_acronyms:
@@ -753,6 +802,7 @@ class _Index:
         self.forms: dict[int, list[_Form]] = {}
         listed = _data()["listed"]
         self.own: dict[int, int] = {}
+        self.listed: dict[int, frozenset[int]] = {}  # the lines of the list its own names are on
         for e in entities:
             texts = sorted({t for t in [e.name, *e.aliases] if t and names.key(t)})
             forms = [_form(t, kind) for t in texts]
@@ -764,6 +814,7 @@ class _Index:
                 extra = {t for g in groups for t in listed[g]} - set(texts)
                 forms = forms + [_form(t, kind) for t in sorted(extra)]
             self.forms[e.id] = forms
+            self.listed[e.id] = frozenset(groups)
         self.blocks: dict[tuple, list[int]] = {}
         # Long forms are indexed under their initials only where some alias
         # is written as those initials, so "John Smith" does not block with
@@ -824,6 +875,8 @@ class _Index:
                         yield ("f", _loose_family(f.given[0]))  # Saddam meets Saddam Hussein
                     if f.family[:3] in ("abd", "abu") and len(f.family) >= 7:
                         yield ("f", _loose_family(f.family[3:]))  # Abdel Nasser meets Nasser
+                    if f.family[:3] in ("bin", "ibn") and len(f.family) >= 7:
+                        yield ("g", _loose_family(f.family[3:]), _given_key(f.given[0]))  # Mahathir (bin) Mohamad
 
                     nick = _data()["nick"]
                     written_in = {g[:-2] for g in f.given if len(g) >= 5 and _article_written_in(g, g[:-2])}
@@ -838,7 +891,8 @@ class _Index:
                         for group in nick.get(g, ()):
                             yield ("g", skel, group)
                     if f.second_family:
-                        yield ("g", _loose_family(f.second_family), _given_key(f.given[0]))
+                        for g in f.given[:-1]:  # Juan Evo Morales Ayma meets Evo Morales
+                            yield ("g", _loose_family(f.second_family), _given_key(g))
         elif f.core:
             yield ("c", tuple(sorted(f.core)))
             yield ("s", _core_key(f.core))
@@ -873,8 +927,9 @@ class _Index:
 
     # A bare family name, or an acronym, that fits several entities is left alone.
 
-    def _full_names(self, family: str) -> list[tuple[int, _Form]]:
-        """Full names whose family name may be ``family``, loosely."""
+    def _full_names(self, family: str) -> list[tuple[int, _Form, _Form]]:
+        """Full names whose family name may be ``family``, loosely: the
+        entity, the name read with that family name, and the name as written."""
         if family in self._full_cache:
             return self._full_cache[family]
         out = self._full_cache[family] = []
@@ -882,23 +937,35 @@ class _Index:
             for f in self.forms[eid][: self.own[eid]]:
                 if f.family and not f.bare:
                     if _family_sim(f.family, family) >= 85:
-                        out.append((eid, f))
+                        out.append((eid, f, f))
                     elif f.second_family and _family_sim(f.second_family, family) >= 85:
-                        out.append((eid, replace(f, family=f.second_family, given=f.given[:-1], second_family=None)))
+                        out.append((eid, replace(f, family=f.second_family, given=f.given[:-1], second_family=None), f))
                     elif len(family) >= 5 and _word_sim(f.given[0], family) >= 90:
-                        # the name may be this one's given name: his family name stands in for a given one
-                        out.append((eid, replace(f, family=family, given=(f.family,), second_family=None)))
+                        # the name may be this one's given name: his other names stand in for given ones
+                        out.append((eid, replace(f, family=family, given=(*f.given[1:], f.family), second_family=None), f))
         return out
+
+    def _apart(self, a: tuple[int, _Form, _Form], b: tuple[int, _Form, _Form]) -> bool:
+        """Whether two full names of one family name are clearly two people:
+        given names that cannot be one spelled twice, Jr. and Sr., names
+        listed for two people (Teodoro Obiang / Teodorín Obiang), or the same
+        first family name with two second ones (Miguel Uribe Turbay /
+        Miguel Uribe Londoño)."""
+        (ea, fa, oa), (eb, fb, ob) = a, b
+        if ea == eb:
+            return False
+        if _suffix_conflict(fa, fb) or not _given_ok(fa.given, fb.given, loose=True):
+            return True
+        if self.listed[ea] and self.listed[eb] and not self.listed[ea] & self.listed[eb]:
+            return True
+        return oa is not fa and ob is not fb and bool(oa.second_family and ob.second_family) and _family_sim(oa.family, ob.family) < 85
 
     def family_is_ambiguous(self, family: str) -> bool:
         """Whether the full names with this family name are clearly more
-        than one person (given names that cannot be one spelled twice)."""
+        than one person."""
         if family not in self._family_cache:
             full = self._full_names(family)
-            self._family_cache[family] = any(
-                ea != eb and (_suffix_conflict(fa, fb) or not _given_ok(fa.given, fb.given, loose=True))
-                for (ea, fa), (eb, fb) in combinations(full, 2)
-            )
+            self._family_cache[family] = any(self._apart(x, y) for x, y in combinations(full, 2))
         return self._family_cache[family]
 
     def short_name_is_ambiguous(self, short: _Form) -> bool:
@@ -910,13 +977,11 @@ class _Index:
         key = (short.family, short.given, short.suffix)
         if key not in self._short_cache:
             fits = [
-                (eid, f) for eid, f in self._full_names(short.family)
-                if len(f.given) > len(short.given) and _given_ok(short.given, f.given) and not _suffix_conflict(short, f)
+                (eid, f, o) for eid, f, o in self._full_names(short.family)
+                if (len(f.given) > len(short.given) or len(o.given) > len(short.given))
+                and _given_ok(short.given, f.given) and not _suffix_conflict(short, f)
             ]
-            self._short_cache[key] = any(
-                ea != eb and (_suffix_conflict(fa, fb) or not _given_ok(fa.given, fb.given, loose=True))
-                for (ea, fa), (eb, fb) in combinations(fits, 2)
-            )
+            self._short_cache[key] = any(self._apart(x, y) for x, y in combinations(fits, 2))
         return self._short_cache[key]
 
     def neutral_unless(self, not_same):

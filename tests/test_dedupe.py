@@ -522,3 +522,39 @@ def test_initials_against_names_whose_first_letters_the_key_folds():
     clusters = find_clusters(ents)
     assert together(clusters, 1, 2) and together(clusters, 1, 3) and together(clusters, 5, 6)
     assert not together(clusters, 3, 4) and not together(clusters, 5, 7)
+
+
+def test_muhammad_found_only_after_another_given_name_is_no_evidence():
+    ents = entities(("Hafiz Muhammad Saeed", "person"), ("Mufti Mohammad Sayeed", "person"),
+                    ("Mohammad Bagheri", "person"), ("Mohammad Hossein Bagheri", "person"))
+    clusters = find_clusters(ents)
+    assert not together(clusters, 1, 2)
+    assert together(clusters, 3, 4)  # Mohammad first: the name he goes by
+
+
+def test_arabic_name_chains_cut_short_and_faith_compounds():
+    ents = entities(("Sheikh Meshal al-Ahmad al-Jaber al-Sabah", "person"), ("Sheikh Meshal al-Ahmad", "person"),  # 1, 2
+                    ("Sheikh Nawaf al-Ahmad", "person"),  # 3
+                    ("Hashem Safi al-Din", "person"), ("Hashem Safieddine", "person"),  # 4, 5
+                    ("Siraj ud-Din Haqqani", "person"), ("Sirajuddin Haqqani", "person"), ("Jalaluddin Haqqani", "person"),  # 6-8
+                    ("John Fitzgerald Kennedy", "person"), ("Hamza bin Laden", "person"), ("Hamza Bin Ladin", "person"))
+    clusters = find_clusters(ents)
+    for a, b in ((1, 2), (4, 5), (6, 7), (10, 11)):
+        assert together(clusters, a, b)
+    assert not together(clusters, 2, 3) and not together(clusters, 7, 8)
+
+
+def test_given_names_written_with_other_letters_for_one_sound():
+    ents = entities(("Menachem Begin", "person"), ("Menahem Begin", "person"), ("Benny Begin", "person"),
+                    ("Belqasem Haftar", "person"), ("Belkacem Haftar", "person"), ("Khalifa Haftar", "person"))
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 4, 5)
+    assert not together(clusters, 1, 3) and not together(clusters, 4, 6)
+
+
+def test_kind_words_in_front_or_behind_name_one_kind_of_place():
+    ents = entities(("Mount Qandil", "place"), ("Qandil Mountains", "place"), ("Qandil", "place"),
+                    ("Kyiv region", "place"), ("Kyiv Oblast", "place"), ("Kyiv", "place"))
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 4, 5)
+    assert not together(clusters, 5, 6)

@@ -355,7 +355,9 @@ def _form(text: str, kind: str) -> _Form:
     equiv = data["equiv"].get((_listed_kind(kind), mkey))
     if kind == PERSON:
         family = names.family_key(text, PERSON)
-        words = [w for w in names._match_words(text, False) if w not in data["person_particles"]]
+        words = _faith_compounds([w for w in names._match_words(text, False) if w not in data["person_particles"]])
+        if family is not None:
+            family = words[-1] if family == "din" and words and words[-1].endswith("din") else _faith_word(family)
         cut = len(words)
         while cut > 1 and _SUFFIX_RE.fullmatch(words[cut - 1]):
             cut -= 1
@@ -398,6 +400,25 @@ def _form(text: str, kind: str) -> _Form:
     return _Form(text, mkey, acronym, equiv, written, "", False, core=tuple(words), ptype=ptype, base=base, body=body)
 
 
+def _faith_compounds(words: list[str]) -> list[str]:
+    """Names compounded with al-Din (of the faith) written as one word:
+    Safi al-Din / Safieddine, Siraj ud-Din / Sirajuddin."""
+    out: list[str] = []
+    for w in words:
+        if w == "din" and out:
+            out[-1] += "din"
+        else:
+            out.append(_faith_word(w))
+    return out
+
+
+_FAITH_END = re.compile(r"(?<=[a-z]{2})[eu]d(?:in|ine)$")
+
+
+def _faith_word(word: str) -> str:
+    return _FAITH_END.sub("din", word)
+
+
 def _drop_generic(words: list[str]) -> frozenset[str]:
     """Drop the generic words that end ``words``; the kinds of body they name."""
     generic = _data()["generic"]
@@ -426,7 +447,8 @@ def _place_kind(words: list[str]) -> tuple[list[str], str | None, str]:
         base = words[1:]  # state of São Paulo, River Tisza
     else:
         return words, None, ""
-    return (words if kept else base), kind, _core_key(tuple(base))
+    # a kept kind word is written last, as its kind: Mount Qandil / Qandil Mountains
+    return ([*base, kind] if kept else base), kind, _core_key(tuple(base))
 
 
 _LAST_TWO = re.compile(r"([^\W\d_]+)[-\u2010\u2011]([^\W\d_]+)\W*$")
@@ -472,6 +494,11 @@ def _given_ok(a: tuple[str, ...], b: tuple[str, ...], loose: bool = False) -> bo
         return _same_initial(single, other[0])
     if all(len(w) == 1 for w in other):
         return _same_initial(other[0], single)  # Z. A. Bhutto / Zulfikar Bhutto
+    if not loose and _DEVOTIONAL.fullmatch(single) and not _DEVOTIONAL.fullmatch(other[0]):
+        # Muhammad, borne by millions, found only after another given name:
+        # Mohammad Sayeed is not Hafiz Muhammad Saeed (Mohammad Bagheri is
+        # Mohammad Hossein Bagheri)
+        return False
     return any(len(w) > 1 and ok(single, w) for w in other)
 
 
@@ -488,6 +515,8 @@ def _given_word_loose(a: str, b: str) -> bool:
 
 
 _VOWELS_ONLY = re.compile(r"[aeiouy]+")
+# Muhammad as the match key writes it (Mohammed, Mohamad, Muhammed, Mehmet)
+_DEVOTIONAL = re.compile(r"m[uoe]h[ae]m[ae][dt]")
 
 
 def _loose_word(word: str) -> str:
@@ -527,7 +556,7 @@ def _person_score(a: _Form, b: _Form) -> int:
     if fam < 85 and not a.bare and not b.bare and _son_of(a.family, b.family):
         fam = 86  # Mahathir bin Mohamad / Mahathir Mohamad; a bare Mohamad is his father
     if fam < 85:
-        return _second_family_score(a, b) or _second_family_score(b, a) or _given_alone_score(a, b) or _given_alone_score(b, a)
+        return _chain_cut(a, b) or _chain_cut(b, a) or _second_family_score(a, b) or _second_family_score(b, a) or _given_alone_score(a, b) or _given_alone_score(b, a)
     if a.bare and b.bare:
         return 86  # two bare names: a close spelling
     if a.bare or b.bare:
@@ -539,6 +568,22 @@ def _person_score(a: _Form, b: _Form) -> int:
     if fam == 100 and a.given[0] == b.given[0]:
         return 95
     return min(90, fam)
+
+
+def _chain_cut(a: _Form, b: _Form) -> int:
+    """An Arabic name chain cut short keeps its first names, the person's
+    and his father's: Sabah al-Ahmad / Sabah al-Ahmad al-Jaber al-Sabah.
+    Only where the shorter name is written with an article or bin, so that
+    John Fitzgerald is not John Fitzgerald Kennedy."""
+    n = len(a.given)
+    if a.bare or b.bare or len(b.given) <= n or not _ARABIC_CHAIN.search(a.text):
+        return 0
+    if not all(_given_word_ok(x, y) for x, y in zip(a.given, b.given)):
+        return 0
+    return 86 if _family_sim(a.family, b.given[n]) >= 85 else 0
+
+
+_ARABIC_CHAIN = re.compile(r"\b(?:al|el|ad|ash|as|at|az|bin|ibn)[-\s\u2010\u2011]", re.IGNORECASE)
 
 
 def _son_of(a: str, b: str) -> bool:
@@ -612,8 +657,9 @@ def _same_sound(a: str, b: str) -> bool:
     return la == lb or (la != a or lb != b) and _same_skeleton(la, lb, strict=True)
 
 
+@lru_cache(maxsize=131072)
 def _sound(word: str) -> str:
-    word = _C_HARD.sub("k", _KH.sub("k", word).replace("zh", "j").replace("ch", "sh"))
+    word = _C_HARD.sub("k", _KH.sub("k", word).replace("zh", "j").replace("ch", "sh")).replace("c", "s")  # Belkacem / Belkasem
     return word.translate(_SOUND)
 
 
@@ -880,7 +926,8 @@ class _Index:
 
                     nick = _data()["nick"]
                     written_in = {g[:-2] for g in f.given if len(g) >= 5 and _article_written_in(g, g[:-2])}
-                    for g in {*f.given, "".join(f.given), *written_in}:  # Fazlur: Fazl
+                    hebrew = {g.replace("ch", "h") for g in f.given if "ch" in g}  # Menachem: Menahem
+                    for g in {*f.given, "".join(f.given), *written_in, *hebrew}:  # Fazlur: Fazl
                         gk = _given_key(g)
                         yield ("g", skel, gk)
                         yield ("g", skel, _consonants(_sound(g[1:])) or g[0])
@@ -890,6 +937,8 @@ class _Index:
                             yield ("gs", f.family[-5:], gk)
                         for group in nick.get(g, ()):
                             yield ("g", skel, group)
+                    if len(f.given) >= 2 and _ARABIC_CHAIN.search(f.text):
+                        yield ("g", _loose_family(f.given[1]), _given_key(f.given[0]))  # Sabah al-Ahmad (al-Jaber al-Sabah)
                     if f.second_family:
                         for g in f.given[:-1]:  # Juan Evo Morales Ayma meets Evo Morales
                             yield ("g", _loose_family(f.second_family), _given_key(g))

@@ -558,3 +558,12 @@ def test_kind_words_in_front_or_behind_name_one_kind_of_place():
     clusters = find_clusters(ents)
     assert together(clusters, 1, 2) and together(clusters, 4, 5)
     assert not together(clusters, 5, 6)
+
+
+def test_middle_names_left_out_and_a_bare_family_name_misspelt():
+    ents = entities(("Brice Clotaire Oligui Nguema", "person"), ("Gen. Brice Oligui Nguema", "person"),  # 1, 2
+                    ("Hamad bin Khalifa Al Thani", "person"), ("Hamad bin Isa bin Khalifa Al Thani", "person"),  # 3, 4
+                    ("Emmerson Mnangagwa", "person"), ("Mnangangwa", "person"))  # 5, 6
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 5, 6)
+    assert not together(clusters, 3, 4)  # a father's name is never a middle name left out

@@ -415,6 +415,7 @@ def _faith_compounds(words: list[str]) -> list[str]:
 _FAITH_END = re.compile(r"(?<=[a-z]{2})[eu]d(?:in|ine)$")
 
 
+@lru_cache(maxsize=131072)
 def _faith_word(word: str) -> str:
     return _FAITH_END.sub("din", word)
 
@@ -488,7 +489,9 @@ def _given_ok(a: tuple[str, ...], b: tuple[str, ...], loose: bool = False) -> bo
         if loose and _ratio("".join(a), "".join(b)) >= 80:
             return True  # Abed Rabbo Mansour / Abdrabbuh Mansour
         n = len(short)
-        return all(ok(x, y) for x, y in zip(short, long_[:n])) or all(ok(x, y) for x, y in zip(short, long_[-n:]))
+        if all(ok(x, y) for x, y in zip(short, long_[:n])) or all(ok(x, y) for x, y in zip(short, long_[-n:])):
+            return True
+        return ok(short[0], long_[0]) and _middle_left_out(short[1:], long_[1:], ok)
     single, other = (a[0], b) if len(a) == 1 else (b[0], a)
     if len(single) == 1:
         return _same_initial(single, other[0])
@@ -500,6 +503,19 @@ def _given_ok(a: tuple[str, ...], b: tuple[str, ...], loose: bool = False) -> bo
         # Mohammad Hossein Bagheri)
         return False
     return any(len(w) > 1 and ok(single, w) for w in other)
+
+
+def _middle_left_out(short: tuple[str, ...], long_: tuple[str, ...], ok) -> bool:
+    """The shorter names follow in the longer ones with middle names left
+    out (Brice Oligui / Brice Clotaire Oligui), never a father's name (bin
+    Isa), which says whose son he is."""
+    i = 0
+    for w in long_:
+        if i < len(short) and ok(short[i], w):
+            i += 1
+        elif w[:3] in ("bin", "ibn", "ben"):
+            return False
+    return i == len(short)
 
 
 def _given_word_loose(a: str, b: str) -> bool:
@@ -910,10 +926,15 @@ class _Index:
         if self.person:
             if f.family:
                 skel = _loose_family(f.family)
+                ends = (("<", f.family[:5]), (">", f.family[-5:])) if len(f.family) >= 8 else ()
                 if f.bare or all(len(g) == 1 for g in f.given):
                     yield ("b", skel)  # bare names and initials meet every full name of the family
+                    for end in ends:  # and, by its ends, of the family name misspelt (Mnangangwa)
+                        yield ("b", *end)
                 else:
                     yield ("f", skel)  # joins bare names; pairs of full names use the keys below
+                    for end in ends:
+                        yield ("f", *end)
                     if f.second_family:
                         yield ("f", _loose_family(f.second_family))
                         yield ("f", _loose_family(f.second_family + f.family))  # Dlamini Zuma: Dlamini-Zuma

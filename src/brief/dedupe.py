@@ -148,6 +148,7 @@ def _data() -> dict:
 
 
 _STOP = frozenset({"of", "the", "and", "for", "in", "on", "at", "to"})
+_BURMESE_U = re.compile(r"U [A-Z][a-z]+ [A-Z]")
 _RIVER = re.compile(r"\briver\b", re.IGNORECASE)
 _SUFFIX_RE = re.compile(r"(?:jr|sr|i{1,3}|iv|vi{0,3}|ix|x)")
 _CONSONANT_SKELETON = re.compile(r"[aeiouywh]+")
@@ -184,6 +185,9 @@ def _same_skeleton(a: str, b: str, strict: bool = False) -> bool:
     sa, sb = _skeleton(a, strict), _skeleton(b, strict)
     if len(sa) != len(sb):
         return False
+    ea, eb = _final_vowels(a), _final_vowels(b)
+    if ea != eb and ea and eb and (ea.startswith(eb) or eb.startswith(ea) or ea.endswith(eb) or eb.endswith(ea)):
+        return False  # a vowel more at the end is another name: Ali / Alia, Bahaa / Bahia, Cho / Choe
     consonants = 0
     for x, y in zip(sa, sb):
         if isinstance(x, str) or isinstance(y, str):
@@ -193,6 +197,16 @@ def _same_skeleton(a: str, b: str, strict: bool = False) -> bool:
         elif not x & y:
             return False
     return consonants >= 2 or (consonants == 1 and min(len(a), len(b)) >= (3 if strict else 4))
+
+
+@lru_cache(maxsize=131072)
+def _final_vowels(word: str) -> str:
+    """The vowels that end a word, y as i (Bahiya: ia, Uday: ai)."""
+    m = _FINAL_RUN.search(word)
+    return re.sub("i+", "i", m.group().replace("y", "i")) if m else ""
+
+
+_FINAL_RUN = re.compile(r"[aeiouy]+$")
 
 
 def _same_consonants(a: str, b: str) -> bool:
@@ -240,6 +254,8 @@ def _word_sim(a: str, b: str, plural: bool = False) -> int:
         return 88  # Aljazeera / Jazeera: the article written into the word
     if min(len(a), len(b)) < 5:
         return 0
+    if a.endswith("sk") and b.startswith(a) or b.endswith("sk") and a.startswith(b):
+        return 0  # a Slavic town and the village or district named after it: Pokrovsk / Pokrovske
     return int(_ratio(a, b))
 
 
@@ -287,6 +303,7 @@ class _Form:
     suffix: tuple[str, ...] = ()
     second_family: str | None = None
     family_first: bool = False  # Kim Jong-un: the given name is one word of syllables
+    married: str | None = None  # the last part of a hyphenated family name (Folloroux-Ouattara: ouatara)
     # everything else
     core: tuple[str, ...] = ()
     ptype: str | None = None  # places: the kind of place a word names ("province")
@@ -346,6 +363,8 @@ def _long_acronyms(text: str, person: bool) -> frozenset[str]:
 @lru_cache(maxsize=131072)
 def _form(text: str, kind: str) -> _Form:
     data = _data()
+    if kind == PERSON and _BURMESE_U.match(text):
+        text = text[2:]  # U Kyaw Moe Tun: the Burmese honorific, not an initial (U. S. Grant)
     acronym = _acronym_letters(text)
     written = acronym is not None
     mkey = _match_key(text, kind)
@@ -364,6 +383,7 @@ def _form(text: str, kind: str) -> _Form:
         suffix, words = tuple(words[cut:]), words[:cut]
         given: tuple[str, ...] = ()
         family_first = False
+        married = None
         if family is not None and family in words:
             at = words.index(family)
             if at == 0 and len(words) > 1 and names._family_first(names.tokens(text)):
@@ -375,6 +395,7 @@ def _form(text: str, kind: str) -> _Form:
         if family is not None and given and not suffix and words[-1] == family and _double_barrelled(text):
             # Pérez-Castejón: the two words are one family name, and the one
             # before may be the first family name (Pedro Sánchez Pérez-Castejón)
+            married = family
             family, given = given[-1] + family, given[:-1]
         if not given and any(w not in ("jr", "sr") for w in suffix):
             family = None  # King Abdullah II: a regnal name, not a family name
@@ -383,7 +404,8 @@ def _form(text: str, kind: str) -> _Form:
             # Miguel Díaz-Canel Bermúdez: the hyphenated pair is the first family name
             second = given[-2] + given[-1]
             given = (*given[:-2], second)
-        return _Form(text, mkey, acronym, equiv, written, _title(text), True, family=family, given=given, suffix=suffix, second_family=second, family_first=family_first)
+        return _Form(text, mkey, acronym, equiv, written, _title(text), True, family=family, given=given, suffix=suffix,
+                     second_family=second, family_first=family_first, married=married)
     mtoks = mkey.split()
     words = [data["short"].get(w, w) for w in mtoks if w not in _STOP] or list(mtoks)
     # the Persian and Urdu ezafe between two words: Jamaat-e-Islami / Jamaat-i-Islami
@@ -488,10 +510,10 @@ def _given_ok(a: tuple[str, ...], b: tuple[str, ...], loose: bool = False) -> bo
             return False
         if loose and _ratio("".join(a), "".join(b)) >= 80:
             return True  # Abed Rabbo Mansour / Abdrabbuh Mansour
+        # never a name left out of the middle: Denis Christel Sassou Nguesso
+        # is the son of Denis Sassou Nguesso
         n = len(short)
-        if all(ok(x, y) for x, y in zip(short, long_[:n])) or all(ok(x, y) for x, y in zip(short, long_[-n:])):
-            return True
-        return ok(short[0], long_[0]) and _middle_left_out(short[1:], long_[1:], ok)
+        return all(ok(x, y) for x, y in zip(short, long_[:n])) or all(ok(x, y) for x, y in zip(short, long_[-n:]))
     single, other = (a[0], b) if len(a) == 1 else (b[0], a)
     if len(single) == 1:
         return _same_initial(single, other[0])
@@ -503,19 +525,6 @@ def _given_ok(a: tuple[str, ...], b: tuple[str, ...], loose: bool = False) -> bo
         # Mohammad Hossein Bagheri)
         return False
     return any(len(w) > 1 and ok(single, w) for w in other)
-
-
-def _middle_left_out(short: tuple[str, ...], long_: tuple[str, ...], ok) -> bool:
-    """The shorter names follow in the longer ones with middle names left
-    out (Brice Oligui / Brice Clotaire Oligui), never a father's name (bin
-    Isa), which says whose son he is."""
-    i = 0
-    for w in long_:
-        if i < len(short) and ok(short[i], w):
-            i += 1
-        elif w[:3] in ("bin", "ibn", "ben"):
-            return False
-    return i == len(short)
 
 
 def _given_word_loose(a: str, b: str) -> bool:
@@ -572,18 +581,42 @@ def _person_score(a: _Form, b: _Form) -> int:
     if fam < 85 and not a.bare and not b.bare and _son_of(a.family, b.family):
         fam = 86  # Mahathir bin Mohamad / Mahathir Mohamad; a bare Mohamad is his father
     if fam < 85:
-        return _chain_cut(a, b) or _chain_cut(b, a) or _second_family_score(a, b) or _second_family_score(b, a) or _given_alone_score(a, b) or _given_alone_score(b, a)
+        return _chain_cut(a, b) or _chain_cut(b, a) or _married_name(a, b) or _married_name(b, a) or _second_family_score(a, b) or _second_family_score(b, a) or _given_alone_score(a, b) or _given_alone_score(b, a)
     if a.bare and b.bare:
         return 86  # two bare names: a close spelling
     if a.bare or b.bare:
         return 90 if fam == 100 else 86
-    if not _given_ok(a.given, b.given):
+    if a.family_first or b.family_first:
+        if not _same_syllables(a.given[0], b.given[0]):
+            return 0  # Kim Jong-nam is not Kim Yong-nam: a family name shared by millions
+        if not (a.family_first and b.family_first) and not _given_ok(a.given, b.given):
+            return 0  # (two names written family first: syllables romanised two ways, Cho Kuk / Cho Guk)
+    elif not _given_ok(a.given, b.given) or _another_father(a, b):
         return 0
-    if (a.family_first or b.family_first) and not _same_syllables(a.given[0], b.given[0]):
-        return 0  # Kim Jong-nam is not Kim Yong-nam: a family name shared by millions
     if fam == 100 and a.given[0] == b.given[0]:
         return 95
     return min(90, fam)
+
+
+def _another_father(a: _Form, b: _Form) -> bool:
+    """Alwaleed bin Talal is not Alwaleed bin Khalid bin Talal, his
+    grandson: a name chain of fathers that has a father the other lacks."""
+    if a.family[:3] not in _SON or b.family[:3] not in _SON:
+        return False
+    fathers_a = {w for w in a.given if w[:3] in _SON}
+    fathers_b = {w for w in b.given if w[:3] in _SON}
+    return fathers_a != fathers_b
+
+
+_SON = ("bin", "ibn")
+
+
+def _married_name(a: _Form, b: _Form) -> int:
+    """Dominique Folloroux-Ouattara / Dominique Ouattara: a hyphenated
+    family name written by its last part, with the same given names."""
+    if not a.married or b.bare or not a.given or _family_sim(a.married, b.family) < 85:
+        return 0
+    return 86 if _given_ok(a.given, b.given) else 0
 
 
 def _chain_cut(a: _Form, b: _Form) -> int:
@@ -958,6 +991,9 @@ class _Index:
                             yield ("gs", f.family[-5:], gk)
                         for group in nick.get(g, ()):
                             yield ("g", skel, group)
+                    if f.married:
+                        yield ("f", _loose_family(f.married))  # counts when a bare Ouattara is ambiguous
+                        yield ("g", _loose_family(f.married), _given_key(f.given[0]))  # Folloroux-Ouattara meets Ouattara
                     if len(f.given) >= 2 and _ARABIC_CHAIN.search(f.text):
                         yield ("g", _loose_family(f.given[1]), _given_key(f.given[0]))  # Sabah al-Ahmad (al-Jaber al-Sabah)
                     if f.second_family:
@@ -1010,6 +1046,8 @@ class _Index:
                         out.append((eid, f, f))
                     elif f.second_family and _family_sim(f.second_family, family) >= 85:
                         out.append((eid, replace(f, family=f.second_family, given=f.given[:-1], second_family=None), f))
+                    elif f.married and _family_sim(f.married, family) >= 85:
+                        out.append((eid, replace(f, family=f.married, married=None), f))
                     elif len(family) >= 5 and _word_sim(f.given[0], family) >= 90:
                         # the name may be this one's given name: his other names stand in for given ones
                         out.append((eid, replace(f, family=family, given=(*f.given[1:], f.family), second_family=None), f))

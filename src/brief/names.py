@@ -100,6 +100,7 @@ class _Rules:
             src, _, dst = line.partition("=")
             self.joiners[src.strip()] = (dst or src).strip()
         self.family_first = frozenset(w for line in _data_lines("family_first.txt") for w in line.split())
+        self.japanese = frozenset(w for line in _data_lines("family_first_japanese.txt") for w in line.split())
         refold = sorted((p for p, t in self.joiners.items() if p != t), key=len, reverse=True)
         self.refold = re.compile(rf"^(?:{'|'.join(refold)})(?=[^\W_]{{3}})")
         alt = "|".join(sorted(self.particles, key=len, reverse=True))
@@ -340,12 +341,16 @@ _ROMANISED = re.compile(rf"(?:{_SYLLABLE}){{1,3}}")
 
 
 def _family_first(words: tuple[str, ...]) -> bool:
-    """Xi Jinping, Kim Jong-un, Nguyen Van Thieu: family name first."""
-    return (
-        2 <= len(words) <= 3
-        and words[0] in _rules().family_first
-        and all(len(w) <= 9 and _ROMANISED.fullmatch(w) for w in words[1:])
-    )
+    """Xi Jinping, Kim Jong-un, Nguyen Van Thieu, Ishiba Shigeru: family name first."""
+    if not 2 <= len(words) <= 3:
+        return False
+    if words[0] in _rules().japanese:
+        return len(words) == 2 and _JAPANESE.fullmatch(words[1]) is not None
+    return words[0] in _rules().family_first and all(len(w) <= 9 and _ROMANISED.fullmatch(w) for w in words[1:])
+
+
+# a Japanese given name in Hepburn romanisation: two to five syllables
+_JAPANESE = re.compile(r"(?:(?:[kgsztdnhbpmrwfjy]|sh|ch|ts|[kgnhmrbp]y)?[aeiou]|n(?![aeiouy])){2,5}")
 
 
 def family_key(name: str, kind: str | None = None) -> str | None:

@@ -57,7 +57,9 @@ def display_name(typed: str) -> str:
     otherwise: "Prime Minister Nouri al-Maliki's" -> "Nouri al-Maliki"."""
     import re
 
-    name = re.sub(r"['’]s$", "", typed.strip()).strip() or typed.strip()
+    name = re.sub(r"(?<=[^\W_])['’]s$", "", typed.strip()).strip()
+    if not names.key(name):
+        name = typed.strip()  # nothing but the possessive would be left
     words = name.split()
     whole = names.key(name)
     for start in range(len(words) - 1, 0, -1):

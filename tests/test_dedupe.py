@@ -609,3 +609,31 @@ def test_more_titles_descriptors_and_married_names():
         assert together(clusters, a, b)
     for a in (7, 8, 9):  # "Ouattara" alone fits a wife and a husband
         assert not together(clusters, a, 10)
+
+
+def test_compass_adjectives_and_kinds_of_force_stay_apart():
+    ents = entities(("Western Cape", "place"), ("Eastern Cape", "place"),
+                    ("Lebanese Forces", "group"), ("Lebanese Army", "group"),
+                    ("Hadrami Elite Forces", "group"), ("Hadrami Elite", "group"),
+                    ("People's Defence Force", "group"), ("People's Defence Forces", "group"),
+                    ("Kinahan gang", "group"), ("Kinahan cartel", "group"), ("Sun Yee On triad", "group"), ("Sun Yee On", "group"),
+                    ("Al Mayadeen TV", "org"), ("Al-Mayadeen", "org"))
+    clusters = find_clusters(ents)
+    assert not together(clusters, 1, 2) and not together(clusters, 3, 4)
+    for a, b in ((5, 6), (7, 8), (9, 10), (11, 12), (13, 14)):
+        assert together(clusters, a, b)
+
+
+def test_camps_suffixes_faith_compound_short_forms_and_long_descriptors():
+    ents = entities(("Jabalia refugee camp", "place"), ("Jabalia camp", "place"), ("Jabalia", "place"),  # 1-3
+                    ("Nakhchivan city", "place"), ("Nakhchivan", "place"),  # 4, 5: a city named like its republic
+                    ("Christopher Kinahan Jr.", "person"), ("Christopher Kinahan Jnr", "person"),  # 6, 7
+                    ("Christopher Kinahan Snr", "person"),  # 8
+                    ("Asaduddin Owaisi", "person"), ("Asad Owaisi", "person"),  # 9, 10
+                    ("David Barnea", "person"), ("Dedi Barnea", "person"),  # 11, 12
+                    ("Central Military Commission Vice Chairman Zhang Youxia", "person"), ("Zhang Youxia", "person"))
+    clusters = find_clusters(ents)
+    for a, b in ((1, 2), (6, 7), (9, 10), (11, 12), (13, 14)):
+        assert together(clusters, a, b)
+    for a, b in ((2, 3), (4, 5), (6, 8)):
+        assert not together(clusters, a, b)

@@ -148,9 +148,11 @@ def _data() -> dict:
 
 
 _STOP = frozenset({"of", "the", "and", "for", "in", "on", "at", "to"})
+_CAMP_WORDS = frozenset(names._translit(w) for w in ("refugee", "refugees", "displacement", "displaced", "idp", "idps"))
 _BURMESE_U = re.compile(r"U [A-Z][a-z]+ [A-Z]")
 _RIVER = re.compile(r"\briver\b", re.IGNORECASE)
-_SUFFIX_RE = re.compile(r"(?:jr|sr|i{1,3}|iv|vi{0,3}|ix|x)")
+_SUFFIX_RE = re.compile(r"(?:jr|sr|jnr|snr|i{1,3}|iv|vi{0,3}|ix|x)")
+_SUFFIX_SAME = {"jnr": "jr", "snr": "sr"}  # Christopher Kinahan Jnr / Jr.
 _CONSONANT_SKELETON = re.compile(r"[aeiouywh]+")
 # A vowel run; a w after a vowel and before a consonant belongs to it (Rowhani / Rouhani).
 _VOWEL_RUN = re.compile(r"[aeiouy](?:[aeiouy]|w(?![aeiouy]))*|[^aeiouy]")
@@ -221,6 +223,9 @@ def _same_consonants(a: str, b: str) -> bool:
 
 
 _KH = re.compile(r"[kg]h")
+# words that set two places or bodies apart and are never a misspelling of each other
+_OPPOSED = frozenset("""north south east west northern southern eastern western northeast northwest
+southeast southwest upper lower inner outer central greater new old""".split())
 
 
 def _ratio(a: str, b: str) -> float:
@@ -240,8 +245,8 @@ def _word_sim(a: str, b: str, plural: bool = False) -> int:
     """
     if a == b:
         return 100
-    if any(c.isdigit() for c in a + b):
-        return 0
+    if any(c.isdigit() for c in a + b) or a in _OPPOSED or b in _OPPOSED:
+        return 0  # Western Cape is not Eastern Cape
     if _same_skeleton(a, b):
         return 90
     if _same_consonants(a, b):
@@ -260,7 +265,7 @@ def _word_sim(a: str, b: str, plural: bool = False) -> int:
 
 
 def _given_word_ok(a: str, b: str) -> bool:
-    if a == b:
+    if a == b or _faith_short(a, b) or _faith_short(b, a):
         return True
     if len(a) == 1 or len(b) == 1:
         return _same_initial(a, b)
@@ -380,7 +385,7 @@ def _form(text: str, kind: str) -> _Form:
         cut = len(words)
         while cut > 1 and _SUFFIX_RE.fullmatch(words[cut - 1]):
             cut -= 1
-        suffix, words = tuple(words[cut:]), words[:cut]
+        suffix, words = tuple(_SUFFIX_SAME.get(w, w) for w in words[cut:]), words[:cut]
         given: tuple[str, ...] = ()
         family_first = False
         married = None
@@ -422,6 +427,11 @@ def _form(text: str, kind: str) -> _Form:
     return _Form(text, mkey, acronym, equiv, written, "", False, core=tuple(words), ptype=ptype, base=base, body=body)
 
 
+def _faith_short(a: str, b: str) -> bool:
+    """Asad for Asaduddin: a faith compound called by its first part."""
+    return len(b) >= 4 and a == b + "din"
+
+
 def _faith_compounds(words: list[str]) -> list[str]:
     """Names compounded with al-Din (of the faith) written as one word:
     Safi al-Din / Safieddine, Siraj ud-Din / Sirajuddin."""
@@ -459,6 +469,8 @@ def _place_kind(words: list[str]) -> tuple[list[str], str | None, str]:
     words ("Kyiv region")."""
     if "international" in words and words[-1] == "airport":
         words = [w for w in words if w != "international"]  # Ben Gurion (International) Airport
+    if len(words) > 2 and words[-1] == "camp" and words[-2] in _CAMP_WORDS:
+        words = [*words[:-2], "camp"]  # Jabalia refugee camp: Jabalia camp
     types = _data()["place_types"]
     if len(words) < 2:
         return words, None, ""
@@ -981,6 +993,7 @@ class _Index:
                     nick = _data()["nick"]
                     written_in = {g[:-2] for g in f.given if len(g) >= 5 and _article_written_in(g, g[:-2])}
                     hebrew = {g.replace("ch", "h") for g in f.given if "ch" in g}  # Menachem: Menahem
+                    hebrew |= {g[:-3] for g in f.given if g.endswith("din") and len(g) >= 7}  # Asaduddin: Asad
                     for g in {*f.given, "".join(f.given), *written_in, *hebrew}:  # Fazlur: Fazl
                         gk = _given_key(g)
                         yield ("g", skel, gk)

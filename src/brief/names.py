@@ -153,7 +153,7 @@ def _strip_titles(words: list[str], titles: bool = True) -> list[str]:
         # "Hamas leader Ismail Haniyeh", "Wagner chief Prigozhin", "army
         # chief Gen. Asim Munir": a short descriptor ending in a role word,
         # then any titles
-        for at in range(1, min(4, len(words) - 1)):
+        for at in range(1, min(6, len(words) - 1)):
             if words[at] in rules.roles and words[at + 1] not in rules.blockers:
                 start = _titles_end(words, at + 1)
                 break
@@ -332,7 +332,7 @@ def match_key(name: str, kind: str | None = None) -> str:
     return " ".join(match_tokens(name))
 
 
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "phd", "md", "esq"})
+_SUFFIXES = frozenset({"jr", "sr", "jnr", "snr", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "phd", "md", "esq"})
 _SYLLABLE = (
     r"(?:zh|ch|sh|hs|ts|tz|th|kh|ph|ng|nh|tr|gi|kk|tt|pp|ss|jj|[bpmfdtnlgkhjqxrzcswyv])?"
     r"[wy]?[aeiou]{1,3}(?:ng|n|m|p|k|l|t)?"

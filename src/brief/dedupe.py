@@ -530,7 +530,9 @@ def _given_ok(a: tuple[str, ...], b: tuple[str, ...], loose: bool = False) -> bo
     if len(single) == 1:
         return _same_initial(single, other[0])
     if all(len(w) == 1 for w in other):
-        return _same_initial(other[0], single)  # Z. A. Bhutto / Zulfikar Bhutto
+        # Z. A. Bhutto / Zulfikar Bhutto; a longer run of initials says more
+        # than one name can (S. W. R. D. Bandaranaike is not Sirimavo)
+        return len(other) <= 2 and _same_initial(other[0], single)
     if not loose and _DEVOTIONAL.fullmatch(single) and not _DEVOTIONAL.fullmatch(other[0]):
         # Muhammad, borne by millions, found only after another given name:
         # Mohammad Sayeed is not Hafiz Muhammad Saeed (Mohammad Bagheri is
@@ -916,12 +918,14 @@ class _Index:
             # a listed name stands with the other names on its line (Abu Mazen:
             # Mahmoud Abbas); those count for matching, not for ambiguity
             self.own[e.id] = len(forms)
-            groups = {f.equiv for f in forms if f.equiv is not None}
+            self.listed[e.id] = frozenset(f.equiv for f in forms if f.equiv is not None)
+            # (an acronym joins the names on its line through the line itself,
+            # and stays subject to the check that it fits one body only: PAS)
+            groups = {f.equiv for f in forms if f.equiv is not None and not f.written_acronym}
             if groups:
-                extra = {t for g in groups for t in listed[g]} - set(texts)
+                extra = {t for g in groups for t in listed[g] if not names.is_acronym(t)} - set(texts)
                 forms = forms + [_form(t, kind) for t in sorted(extra)]
             self.forms[e.id] = forms
-            self.listed[e.id] = frozenset(groups)
         self.blocks: dict[tuple, list[int]] = {}
         # Long forms are indexed under their initials only where some alias
         # is written as those initials, so "John Smith" does not block with
@@ -1129,11 +1133,36 @@ class _Index:
                 for f in self.forms[eid]
                 if acronym in f.long_acronyms
             ]
-            self._acronym_cache[acronym] = any(
-                ea != eb and fa.mkey != fb.mkey and (fa.equiv is None or fa.equiv != fb.equiv) and _core_score(fa.core, fb.core) < 85
-                for (ea, fa), (eb, fb) in combinations(longs, 2)
-            ) if not self.person else any(ea != eb and _person_score(fa, fb) < 85 for (ea, fa), (eb, fb) in combinations(longs, 2))
+            if self.person:
+                self._acronym_cache[acronym] = any(ea != eb and _person_score(fa, fb) < 85 for (ea, fa), (eb, fb) in combinations(longs, 2))
+            else:
+                owners = sorted({eid for eid, _ in longs})
+                line = _data()["equiv"].get((_listed_kind(self.kind), acronym))
+                self._acronym_cache[acronym] = (
+                    any(self._bodies_apart(ea, eb) for ea, eb in combinations(owners, 2)) if line is None
+                    else any(self._unknown_body(eid, line) for eid in owners)
+                )
         return self._acronym_cache[acronym]
+
+    def _bodies_apart(self, a: int, b: int) -> bool:
+        """Two entities whose names (not acronyms) never meet: two bodies."""
+        names_a = [f for f in self.forms[a] if not f.written_acronym]
+        names_b = [f for f in self.forms[b] if not f.written_acronym]
+        return not any(
+            fa.mkey == fb.mkey or (fa.equiv is not None and fa.equiv == fb.equiv) or _core_score(fa.core, fb.core) >= 85
+            for fa in names_a for fb in names_b
+        )
+
+    def _unknown_body(self, eid: int, line: int) -> bool:
+        """A body the list does not know whose initials are an acronym the
+        list files under another (PAS: the list says Malaysian Islamic Party;
+        Moldova's Party of Action and Solidarity is another). A body the list
+        knows under other names without that acronym is not one (Jaysh
+        al-Islam is not the JI of Jemaah Islamiyah)."""
+        if self.listed[eid]:
+            return False
+        listed = [_form(t, self.kind) for t in _data()["listed"][line] if not names.is_acronym(t)]
+        return all(_other_score(f, g) < 85 for f in self.forms[eid] if not f.written_acronym for g in listed)
 
     def score(self, a: int, b: int) -> int:
         best = 0
@@ -1171,9 +1200,10 @@ class _Index:
                 bare = fb if fa.ptype else fa
                 if len(self.typed.get(_core_key(bare.core), ())) > 1:
                     return 0  # "Cauca" fits "Cauca department" and "Cauca River": left alone
-        if s and fa.mkey != fb.mkey and (fa.equiv is None or fa.equiv != fb.equiv):
+        if s and fa.mkey != fb.mkey:
+            listed_together = fa.equiv is not None and fa.equiv == fb.equiv
             for x, y in ((fa, fb), (fb, fa)):
-                if x.acronym and x.acronym in y.long_acronyms and self.acronym_is_ambiguous(x.acronym):
+                if x.acronym and (x.acronym in y.long_acronyms or listed_together) and self.acronym_is_ambiguous(x.acronym):
                     return 0
         return s
 

@@ -43,6 +43,7 @@ several different long forms in the notebook share those initials.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import re
@@ -1298,6 +1299,19 @@ def find_clusters(
     every pair inside a cluster scores at least ``min_score``. Clusters come
     sorted by score (highest first), then by smallest member id.
     """
+    # The work builds many long-lived small objects and frees them by
+    # reference counting; the cycle collector would only rescan them (a
+    # fifth of the time on 20,000 entities).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _find_clusters(entities, not_same, min_score, kinds)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _find_clusters(entities, not_same, min_score: int, kinds) -> list[Cluster]:
     by_id = {e.id: e for e in entities}
     by_kind: dict[str, list[Candidate]] = {}
     for e in entities:

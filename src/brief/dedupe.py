@@ -23,8 +23,9 @@ How it works:
    A cluster's score is its weakest edge.
 
 Names listed together in data/equivalences.txt (Abu Mazen / Mahmoud Abbas)
-match, and a listed name brings the other names of its line into matching;
-they do not count when deciding whether a bare name is ambiguous.
+match, and a listed name (not an acronym) brings the other names of its line
+into matching; they do not count when deciding whether a bare name is
+ambiguous. Two names listed on different lines never match.
 
 Rules for people: the family name leads. Same family name with different
 given names is not a match (George W. Bush / George H. W. Bush, Bashar /
@@ -34,11 +35,14 @@ person; an office does not settle it (both Bushes were President). Jr./Sr. and r
 must agree; a feminine family name (Navalnaya) is another person.
 
 Rules for the rest: the same words (trailing generic words such as "group",
-"province" dropped; "of", "the", "and" ignored), each pair of words equal or
-a spelling variant; one extra real word is a different entity (Kataib
-Hezbollah is not Hezbollah, Gaza City is not Gaza). An acronym matches a long
-form whose initials it is (ISIS / Islamic State of Iraq and Syria), unless
-several different long forms in the notebook share those initials.
+"province" dropped, but two of different kinds, "party" and "movement", are
+two bodies; "of", "the", "and" ignored), each pair of words equal or a
+spelling variant; one extra real word is a different entity (Kataib
+Hezbollah is not Hezbollah, Gaza City is not Gaza). Kinds of place
+(data/place_types.txt) tell places apart. An acronym matches a long form
+whose initials it is (ISIS / Islamic State of Iraq and Syria), unless two
+different bodies in the notebook share those initials, or the list files it
+under one body and the notebook holds another the list does not know.
 """
 
 from __future__ import annotations
@@ -279,7 +283,8 @@ def _given_word_ok(a: str, b: str) -> bool:
 def _same_initial(a: str, b: str) -> bool:
     """Two given names, one an initial, that may start alike: the match key
     folds dh, ph and dj, so Dhirubhai keys as "zirubhai" and D. still fits."""
-    return a[0] == b[0] or _FOLDED_FROM.get(b[0] if len(a) == 1 else a[0]) == (a if len(a) == 1 else b)
+    initial, word = (a, b) if len(a) == 1 else (b, a)
+    return initial == word[0] or (len(word) > 1 and _FOLDED_FROM.get(word[0]) == initial)
 
 
 _FOLDED_FROM = {"z": "d", "f": "p", "j": "d"}
@@ -596,7 +601,12 @@ def _person_score(a: _Form, b: _Form) -> int:
     if fam < 85 and not a.bare and not b.bare and _son_of(a.family, b.family):
         fam = 86  # Mahathir bin Mohamad / Mahathir Mohamad; a bare Mohamad is his father
     if fam < 85:
-        return _chain_cut(a, b) or _chain_cut(b, a) or _married_name(a, b) or _married_name(b, a) or _second_family_score(a, b) or _second_family_score(b, a) or _given_alone_score(a, b) or _given_alone_score(b, a)
+        # other family names: one of the names is written short or in parts
+        for rule in (_chain_cut, _married_name, _second_family_score, _given_alone_score):
+            score = rule(a, b) or rule(b, a)
+            if score:
+                return score
+        return 0
     if a.bare and b.bare:
         return 86  # two bare names: a close spelling
     if a.bare or b.bare:
@@ -652,7 +662,7 @@ _ARABIC_CHAIN = re.compile(r"\b(?:al|el|ad|ash|as|at|az|bin|ibn)[-\s\u2010\u2011
 
 def _son_of(a: str, b: str) -> bool:
     """One family name is the other with bin or ibn (son of) in front."""
-    return any(x[:3] in ("bin", "ibn") and x[3:] == y and len(y) >= 4 for x, y in ((a, b), (b, a)))
+    return any(x[:3] in _SON and x[3:] == y and len(y) >= 4 for x, y in ((a, b), (b, a)))
 
 
 def _same_syllables(a: str, b: str) -> bool:
@@ -992,7 +1002,7 @@ class _Index:
                         yield ("f", _loose_family(f.given[0]))  # Saddam meets Saddam Hussein
                     if f.family[:3] in ("abd", "abu") and len(f.family) >= 7:
                         yield ("f", _loose_family(f.family[3:]))  # Abdel Nasser meets Nasser
-                    if f.family[:3] in ("bin", "ibn") and len(f.family) >= 7:
+                    if f.family[:3] in _SON and len(f.family) >= 7:
                         yield ("g", _loose_family(f.family[3:]), _given_key(f.given[0]))  # Mahathir (bin) Mohamad
 
                     nick = _data()["nick"]

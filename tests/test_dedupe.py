@@ -651,3 +651,24 @@ def test_a_listed_acronym_that_is_also_the_initials_of_a_body_the_list_does_not_
     assert together(clusters, 4, 5) and not together(clusters, 4, 6)
     assert not together(clusters, 7, 8)  # four initials say more than one given name can
     assert [c.members for c in find_clusters(entities(("PAS", "org"), ("Malaysian Islamic Party", "org")))] == [[1, 2]]
+
+
+def test_two_bare_family_names_each_borne_by_another_man_stay_apart():
+    ents = entities(("Melchior Ndadaye", "person"), ("Domitien Ndayizeye", "person"),  # 1, 2
+                    ("Ndadaye", "person"), ("Ndayizeye", "person"),  # 3, 4
+                    ("Muammar Gaddafi", "person"), ("Saif al-Islam Qaddafi", "person"),  # 5, 6
+                    ("Gaddafi", "person"), ("Qaddafi", "person"))  # 7, 8: one name that fits both
+    clusters = find_clusters(ents)
+    assert not together(clusters, 3, 4)
+    assert together(clusters, 7, 8)
+    assert not together(clusters, 5, 6) and not together(clusters, 5, 7)
+
+
+def test_waters_and_airports_are_kinds_of_place():
+    ents = entities(("Guantánamo Bay", "place"), ("Guantánamo province", "place"), ("Guantánamo", "place"),  # 1-3
+                    ("Strait of Hormuz", "place"), ("Hormuz Strait", "place"),  # 4, 5
+                    ("Lake Chad", "place"), ("Chad", "place"), ("Suez Canal", "place"), ("Suez", "place"))  # 6-9
+    clusters = find_clusters(ents)
+    assert together(clusters, 4, 5)
+    assert not together(clusters, 2, 3)  # the bare name fits the bay and the province
+    assert not together(clusters, 1, 3) and not together(clusters, 6, 7) and not together(clusters, 8, 9)

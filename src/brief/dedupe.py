@@ -32,7 +32,9 @@ given names is not a match (George W. Bush / George H. W. Bush, Bashar /
 Hafez al-Assad). A bare family name ("Bush", "President Bush") joins a full
 name only when every full name with that family in the notebook is one
 person; an office does not settle it (both Bushes were President). Jr./Sr. and regnal numbers
-must agree; a feminine family name (Navalnaya) is another person.
+must agree; a feminine family name (Navalnaya) is another person. Two bare
+family names alike only loosely, each written in full for a different
+person in the notebook, are those two people (Ndadaye / Ndayizeye).
 
 Rules for the rest: the same words (trailing generic words such as "group",
 "province" dropped, but two of different kinds, "party" and "movement", are
@@ -1120,6 +1122,21 @@ class _Index:
             self._short_cache[key] = any(self._apart(x, y) for x, y in combinations(fits, 2))
         return self._short_cache[key]
 
+    def _anchored_apart(self, fa: _Form, fb: _Form) -> bool:
+        """Two spellings of a family name, each written in full for someone
+        in the notebook, and those two clearly different people: a bare
+        "Ndadaye" (Melchior) is not a bare "Ndayizeye" (Domitien)."""
+        sides = []
+        for f in (fa, fb):
+            written = [o for _, _, o in self._full_names(f.family) if o.family == f.family]
+            if not written:
+                return False
+            sides.append(written)
+        return any(
+            _suffix_conflict(x, y) or not _given_ok(x.given, y.given, loose=True)
+            for x in sides[0] for y in sides[1]
+        )
+
     def neutral_unless(self, not_same):
         """``neutral``, except for pairs an analyst marked "not the same"."""
         return lambda a, b: frozenset((a, b)) not in not_same and self.neutral(a, b)
@@ -1202,6 +1219,8 @@ class _Index:
                     # (both Bushes held the office; a notebook that shows
                     # only one with it does not say the other never did).
                     return 0
+                if fa.bare and fb.bare and _loosely_alike(fa.family, fb.family) and self._anchored_apart(fa, fb):
+                    return 0
             elif s and len(fa.given) != len(fb.given) and fa.mkey != fb.mkey and (fa.equiv is None or fa.equiv != fb.equiv):
                 if self.short_name_is_ambiguous(fa if len(fa.given) < len(fb.given) else fb):
                     return 0
@@ -1237,6 +1256,12 @@ def _office(title: str) -> str:
     "former President" are "president"; a deputy stays a deputy)."""
     placing = {w for phrase in names._rules().modifiers for w in phrase} - {"deputy"}
     return " ".join(w for w in title.split() if w not in _COURTESY and w not in placing)
+
+
+def _loosely_alike(a: str, b: str) -> bool:
+    """Two family names alike only in their consonants and vowel kinds, not
+    one sound written two ways (Ndayizeye / Ndadaye, not Japarov / Zhaparov)."""
+    return _sound(a) != _sound(b) and _word_sim(a, b) < 85
 
 
 def _same_spelling(a: str, b: str) -> bool:

@@ -672,3 +672,11 @@ def test_waters_and_airports_are_kinds_of_place():
     assert together(clusters, 4, 5)
     assert not together(clusters, 2, 3)  # the bare name fits the bay and the province
     assert not together(clusters, 1, 3) and not together(clusters, 6, 7) and not together(clusters, 8, 9)
+
+
+def test_an_acronym_written_for_another_country_makes_the_bare_one_ambiguous():
+    alone = find_clusters(entities(("Tribunal Superior Eleitoral", "org"), ("TSE", "org")))
+    assert together(alone, 1, 2)
+    ents = entities(("Tribunal Superior Eleitoral", "org"), ("TSE", "org"), ("Guatemala's TSE", "org"))
+    clusters = find_clusters(ents)
+    assert not together(clusters, 1, 2) and not together(clusters, 2, 3) and not together(clusters, 1, 3)

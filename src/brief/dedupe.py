@@ -44,7 +44,8 @@ Hezbollah is not Hezbollah, Gaza City is not Gaza). Kinds of place
 (data/place_types.txt) tell places apart. An acronym matches a long form
 whose initials it is (ISIS / Islamic State of Iraq and Syria), unless two
 different bodies in the notebook share those initials, or the list files it
-under one body and the notebook holds another the list does not know.
+under one body and the notebook holds another the list does not know, or
+another entity writes it with a place's possessive (Guatemala's TSE).
 """
 
 from __future__ import annotations
@@ -965,6 +966,15 @@ class _Index:
             for f in forms[: self.own[eid]]:
                 if f.ptype:
                     self.typed.setdefault(f.base, set()).add(f.ptype)
+        # acronyms written with a place's possessive ("Guatemala's TSE"): a
+        # body of that place, and so perhaps not the one a bare TSE means
+        self.qualified: dict[str, set[int]] = {}
+        if not self.person:
+            for eid, forms in self.forms.items():
+                for f in forms[: self.own[eid]]:
+                    m = _QUALIFIED.match(f.text)
+                    if m and names.is_acronym(m.group(1)):
+                        self.qualified.setdefault(_form(m.group(1), kind).acronym, set()).add(eid)
         self._family_cache: dict[str, bool] = {}
         self._acronym_cache: dict[str, bool] = {}
         self._short_cache: dict[tuple, bool] = {}
@@ -1169,7 +1179,7 @@ class _Index:
                 self._acronym_cache[acronym] = (
                     any(self._bodies_apart(ea, eb) for ea, eb in combinations(owners, 2)) if line is None
                     else any(self._unknown_body(eid, line) for eid in owners)
-                )
+                ) or bool(owners and self.qualified.get(acronym, set()) - set(owners))
         return self._acronym_cache[acronym]
 
     def _bodies_apart(self, a: int, b: int) -> bool:
@@ -1237,6 +1247,9 @@ class _Index:
                     return 0
         return s
 
+
+# a place's possessive before an acronym: Guatemala's TSE
+_QUALIFIED = re.compile(r"^\s*(?:the\s+)?[^\W\d_][^']*['\u2019]s\s+(\S+)\s*$", re.IGNORECASE)
 
 _MEN = frozenset({"mr", "mister", "monsieur", "sir"})
 _WOMEN = frozenset({"mrs", "ms", "miss", "madam", "madame", "dame", "lady"})

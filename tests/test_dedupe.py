@@ -680,3 +680,24 @@ def test_an_acronym_written_for_another_country_makes_the_bare_one_ambiguous():
     ents = entities(("Tribunal Superior Eleitoral", "org"), ("TSE", "org"), ("Guatemala's TSE", "org"))
     clusters = find_clusters(ents)
     assert not together(clusters, 1, 2) and not together(clusters, 2, 3) and not together(clusters, 1, 3)
+
+
+def test_a_name_in_another_language_matches_its_english_translation():
+    ents = entities(("Tribunal Supremo de Justicia", "org"), ("Supreme Tribunal of Justice", "org"),  # 1, 2
+                    ("Polícia Federal", "org"), ("Federal Police", "org"),  # 3, 4
+                    ("Ciudad de Panamá", "place"), ("Panama City", "place"), ("Panamá", "place"),  # 5-7
+                    ("Partido Nacional", "org"), ("National Police", "org"))  # 8, 9
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 5, 6)
+    assert not together(clusters, 6, 7) and not together(clusters, 8, 9) and not together(clusters, 4, 9)
+
+
+def test_a_name_written_for_two_countries_is_left_alone_alone():
+    ents = entities(("Romanian Social Democratic Party", "org"), ("Portuguese Social Democratic Party", "org"),  # 1, 2
+                    ("Social Democratic Party", "org"), ("Partido Social Democrata", "org"),  # 3, 4
+                    ("North Kordofan", "place"), ("South Kordofan", "place"), ("Kordofan", "place"), ("Kurdufan", "place"))
+    clusters = find_clusters(ents)
+    assert not any(together(clusters, 3, x) for x in (1, 2, 4))
+    assert together(clusters, 7, 8)  # compass words do not make a region's name another country's
+    alone = find_clusters(entities(("Social Democratic Party", "org"), ("Partido Social Democrata", "org")))
+    assert together(alone, 1, 2)

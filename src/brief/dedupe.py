@@ -45,7 +45,11 @@ Hezbollah is not Hezbollah, Gaza City is not Gaza). Kinds of place
 whose initials it is (ISIS / Islamic State of Iraq and Syria), unless two
 different bodies in the notebook share those initials, or the list files it
 under one body and the notebook holds another the list does not know, or
-another entity writes it with a place's possessive (Guatemala's TSE).
+another entity writes it with a place's possessive (Guatemala's TSE). A
+name in another language matches its English translation word by word
+(data/translations.txt). A name written with a word in front for two
+bodies (the Romanian and the Portuguese Social Democratic Party) is left
+alone when written without it.
 """
 
 from __future__ import annotations
@@ -141,7 +145,13 @@ def _data() -> dict:
         words, _, full = line.partition("=")
         for w in words.split():
             short[names._translit(w)] = names._translit(full.strip())
+    english: dict[str, str] = {}  # a word of another language -> the English word
+    for line in lines("translations.txt"):
+        word, _, foreign = line.partition("=")
+        for w in foreign.split():
+            english.update((k, names._translit(word.strip())) for k in names.match_tokens(w, False))
     return {
+        "english": english,
         "short": short,
         "articles": frozenset(names._translit(w) for line in lines("leading_articles.txt") for w in line.split()),
         "given_titles": frozenset(w for line in lines("given_titles.txt") for w in line.split()),
@@ -323,6 +333,8 @@ class _Form:
     ptype: str | None = None  # places: the kind of place a word names ("province")
     base: str = ""  # places with a ptype: the key of the name without that word
     body: frozenset[str] = frozenset()  # the kinds of body its dropped generic words name ("party")
+    bag: tuple[str, ...] = ()  # its words in order of the alphabet, generic words kept
+    translated: tuple[str, ...] = ()  # the same, translated to English, when a word was
 
     @property
     def long_acronyms(self) -> frozenset[str]:
@@ -426,6 +438,7 @@ def _form(text: str, kind: str) -> _Form:
     words = [w for k, w in enumerate(words) if w not in ("e", "i") or k in (0, len(words) - 1)]
     if len(words) > 1 and kind != PLACE and words[0] in data["articles"]:
         words = words[1:]  # Los Zetas: Zetas
+    bag, translated = _bags(words)
     ptype, base = None, ""
     if kind == PLACE:
         words, ptype, base = _place_kind(words)
@@ -433,7 +446,28 @@ def _form(text: str, kind: str) -> _Form:
     if len(words) > 1 and words[0] in data["leading"]:
         words = [*words[1:], data["leading"][words[0]]]  # Jaysh al-Mahdi: Mahdi Army
         body |= _drop_generic(words)
-    return _Form(text, mkey, acronym, equiv, written, "", False, core=tuple(words), ptype=ptype, base=base, body=body)
+    return _Form(text, mkey, acronym, equiv, written, "", False, core=tuple(words), ptype=ptype, base=base, body=body,
+                 bag=bag, translated=translated)
+
+
+def _bags(words: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A name's words without articles and prepositions, sorted, and the
+    same translated word by word to English when a word translates: Tribunal
+    Supremo de Justicia and Supreme Tribunal of Justice both give justice,
+    supreme, tribunal."""
+    english = _data()["english"]
+    kept = [w for w in words if w not in _FUNCTION_WORDS]
+    if len(kept) < 2:
+        return (), ()
+    bag = tuple(sorted(kept))
+    if not any(w in english for w in kept):
+        return bag, ()
+    return bag, tuple(sorted(english.get(w, w) for w in kept))
+
+
+# articles, prepositions and conjunctions of the languages translated
+_FUNCTION_WORDS = frozenset(names._translit(w) for w in """de del della delle dei degli dello di da das do dos du des
+la las los el le les lo il gli l d a al au aux en y e et ed dan per pour para por con com avec""".split()) | _STOP
 
 
 def _faith_short(a: str, b: str) -> bool:
@@ -878,7 +912,16 @@ def _other_score(a: _Form, b: _Form) -> int:
         return 92
     if a.acronym and b.acronym and a.written_acronym and b.written_acronym:
         return 95 if a.acronym == b.acronym else 0  # PML-N / PMLN; ISI is not ISIS
-    return _core_score(a.core, b.core)
+    score = _core_score(a.core, b.core)
+    if score < 85 and (a.translated or b.translated) and _translation_of(a, b):
+        return 90  # Polícia Federal / Federal Police
+    return score
+
+
+def _translation_of(a: _Form, b: _Form) -> bool:
+    """One name is the other translated word by word (in any order, since
+    other languages put their adjectives behind)."""
+    return bool(a.translated and a.translated in (b.bag, b.translated) or b.translated and b.translated == a.bag)
 
 
 def _conflict(a: _Form, b: _Form) -> bool:
@@ -975,6 +1018,15 @@ class _Index:
                     m = _QUALIFIED.match(f.text)
                     if m and names.is_acronym(m.group(1)):
                         self.qualified.setdefault(_form(m.group(1), kind).acronym, set()).add(eid)
+        # one word in front of a name ("Romanian Social Democratic Party"):
+        # the forms that write each name so
+        self.qualified_names: dict[tuple[str, ...], list[tuple[int, _Form]]] = {}
+        if not self.person:
+            for eid, forms in self.forms.items():
+                for f in forms[: self.own[eid]]:
+                    if len(f.core) >= 3 and not f.written_acronym and f.core[0] not in _OPPOSED:
+                        self.qualified_names.setdefault(f.core[1:], []).append((eid, f))
+        self._generic_cache: dict[tuple[str, ...], bool] = {}
         self._family_cache: dict[str, bool] = {}
         self._acronym_cache: dict[str, bool] = {}
         self._short_cache: dict[tuple, bool] = {}
@@ -1040,6 +1092,10 @@ class _Index:
                         for g in f.given[:-1]:  # Juan Evo Morales Ayma meets Evo Morales
                             yield ("g", _loose_family(f.second_family), _given_key(g))
         elif f.core:
+            if f.translated:
+                yield ("t", f.translated)  # meets the English name's words
+            if f.bag:
+                yield ("t", f.bag)
             yield ("c", tuple(sorted(f.core)))
             yield ("s", _core_key(f.core))
             if f.core[0].startswith("al") and len(f.core[0]) >= 6:
@@ -1147,6 +1203,20 @@ class _Index:
             for x in sides[0] for y in sides[1]
         )
 
+    def name_is_generic(self, f: _Form) -> bool:
+        """Whether the notebook writes this name with a word in front for
+        two different bodies (the Romanian and the Portuguese Social
+        Democratic Party): then the name alone is any of them. A name the
+        list knows is not."""
+        if f.equiv is not None or not f.core:
+            return False
+        if f.core not in self._generic_cache:
+            fronted = self.qualified_names.get(f.core, [])
+            self._generic_cache[f.core] = any(
+                ea != eb and _other_score(x, y) < 85 for (ea, x), (eb, y) in combinations(fronted, 2)
+            )
+        return self._generic_cache[f.core]
+
     def neutral_unless(self, not_same):
         """``neutral``, except for pairs an analyst marked "not the same"."""
         return lambda a, b: frozenset((a, b)) not in not_same and self.neutral(a, b)
@@ -1240,6 +1310,9 @@ class _Index:
                 bare = fb if fa.ptype else fa
                 if len(self.typed.get(_core_key(bare.core), ())) > 1:
                     return 0  # "Cauca" fits "Cauca department" and "Cauca River": left alone
+            if s and fa.mkey != fb.mkey and (fa.equiv is None or fa.equiv != fb.equiv):
+                if self.name_is_generic(fa) or self.name_is_generic(fb):
+                    return 0  # "Social Democratic Party" beside the Romanian and the Portuguese one
         if s and fa.mkey != fb.mkey:
             listed_together = fa.equiv is not None and fa.equiv == fb.equiv
             for x, y in ((fa, fb), (fb, fa)):

@@ -692,7 +692,7 @@ def test_a_name_in_another_language_matches_its_english_translation():
     assert not together(clusters, 6, 7) and not together(clusters, 8, 9) and not together(clusters, 4, 9)
 
 
-def test_a_name_written_for_two_countries_is_left_alone_alone():
+def test_a_name_written_for_two_countries_is_left_alone_when_written_bare():
     ents = entities(("Romanian Social Democratic Party", "org"), ("Portuguese Social Democratic Party", "org"),  # 1, 2
                     ("Social Democratic Party", "org"), ("Partido Social Democrata", "org"),  # 3, 4
                     ("North Kordofan", "place"), ("South Kordofan", "place"), ("Kordofan", "place"), ("Kurdufan", "place"))

@@ -913,7 +913,7 @@ def _other_score(a: _Form, b: _Form) -> int:
     if a.acronym and b.acronym and a.written_acronym and b.written_acronym:
         return 95 if a.acronym == b.acronym else 0  # PML-N / PMLN; ISI is not ISIS
     score = _core_score(a.core, b.core)
-    if score < 85 and (a.translated or b.translated) and _translation_of(a, b):
+    if score < 85 and _translation_of(a, b):
         return 90  # Polícia Federal / Federal Police
     return score
 
@@ -1010,22 +1010,18 @@ class _Index:
                 if f.ptype:
                     self.typed.setdefault(f.base, set()).add(f.ptype)
         # acronyms written with a place's possessive ("Guatemala's TSE"): a
-        # body of that place, and so perhaps not the one a bare TSE means
+        # body of that place, and so perhaps not the one a bare TSE means;
+        # and names written with one word in front ("Romanian Social
+        # Democratic Party"): the forms that write each name so
         self.qualified: dict[str, set[int]] = {}
-        if not self.person:
-            for eid, forms in self.forms.items():
-                for f in forms[: self.own[eid]]:
-                    m = _QUALIFIED.match(f.text)
-                    if m and names.is_acronym(m.group(1)):
-                        self.qualified.setdefault(_form(m.group(1), kind).acronym, set()).add(eid)
-        # one word in front of a name ("Romanian Social Democratic Party"):
-        # the forms that write each name so
         self.qualified_names: dict[tuple[str, ...], list[tuple[int, _Form]]] = {}
-        if not self.person:
-            for eid, forms in self.forms.items():
-                for f in forms[: self.own[eid]]:
-                    if len(f.core) >= 3 and not f.written_acronym and f.core[0] not in _OPPOSED:
-                        self.qualified_names.setdefault(f.core[1:], []).append((eid, f))
+        for eid, forms in self.forms.items() if not self.person else ():
+            for f in forms[: self.own[eid]]:
+                m = _QUALIFIED.match(f.text)
+                if m and names.is_acronym(m.group(1)):
+                    self.qualified.setdefault(_form(m.group(1), kind).acronym, set()).add(eid)
+                if len(f.core) >= 3 and not f.written_acronym and f.core[0] not in _OPPOSED:
+                    self.qualified_names.setdefault(f.core[1:], []).append((eid, f))
         self._generic_cache: dict[tuple[str, ...], bool] = {}
         self._family_cache: dict[str, bool] = {}
         self._acronym_cache: dict[str, bool] = {}

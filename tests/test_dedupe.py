@@ -701,3 +701,52 @@ def test_a_name_written_for_two_countries_is_left_alone_when_written_bare():
     assert together(clusters, 7, 8)  # compass words do not make a region's name another country's
     alone = find_clusters(entities(("Social Democratic Party", "org"), ("Partido Social Democrata", "org")))
     assert together(alone, 1, 2)
+
+
+def test_a_country_written_as_owner_is_read_apart_from_the_name():
+    ents = entities(("Russian Africa Corps", "group"), ("Russia's Africa Corps", "group"), ("Africa Corps", "group"),  # 1-3
+                    ("Liberal Party of Honduras", "org"), ("Honduran Liberal Party", "org"),  # 4, 5
+                    ("Kyrgyzstan's GKNB", "org"), ("Tajikistan's GKNB", "org"), ("GKNB", "org"),  # 6-8
+                    ("Egyptian Islamic Jihad", "group"), ("Palestinian Islamic Jihad", "group"))  # 9, 10
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 1, 3) and together(clusters, 4, 5)
+    assert not together(clusters, 6, 7) and not together(clusters, 6, 8) and not together(clusters, 7, 8)
+    assert not together(clusters, 9, 10)
+
+
+def test_a_body_of_common_words_with_an_owner_is_not_the_bare_name():
+    # any country has a General Intelligence Service; its letters alone say no more
+    ents = entities(("Egypt's General Intelligence Service", "org"), ("Egyptian General Intelligence Service", "org"),
+                    ("General Intelligence Service", "org"), ("GIS", "org"),  # 3, 4
+                    ("Palestinian Authority", "org"), ("PA", "org"))  # 5, 6: the letters spell the owner too
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2)
+    assert not any(together(clusters, x, y) for x in (1, 2) for y in (3, 4))
+    assert together(clusters, 5, 6)
+
+
+def test_a_place_written_with_its_country_or_region():
+    ents = entities(("Kayes", "place"), ("Kayes, Mali", "place"),  # 1, 2
+                    ("Nogales, Arizona", "place"), ("Nogales, Ariz.", "place"), ("Nogales, Sonora", "place"),  # 3-5
+                    ("Nogales", "place"),  # 6: fits both
+                    ("Paris", "place"), ("Paris, Texas", "place"),  # 7, 8: a town named after another
+                    ("Santiago", "place"), ("Santiago, Chile", "place"), ("Santiago de Cuba", "place"),  # 9-11
+                    ("Tahrir Square, Cairo", "place"), ("Cairo's Tahrir Square", "place"),  # 12, 13
+                    ("Baghdad's Tahrir Square", "place"),  # 14
+                    ("Kenya", "place"), ("Republic of Kenya", "place"),  # 15, 16
+                    ("Republic of the Congo", "place"), ("Democratic Republic of the Congo", "place"))  # 17, 18
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 12, 13) and together(clusters, 15, 16)
+    assert not together(clusters, 3, 5) and not any(together(clusters, 6, x) for x in (3, 4, 5))
+    assert not together(clusters, 7, 8) and not together(clusters, 9, 10) and not together(clusters, 12, 14)
+    assert not together(clusters, 17, 18)
+
+
+def test_a_king_called_by_his_name_is_not_a_commoner_with_it():
+    ents = entities(("King Felipe", "person"), ("Felipe VI", "person"), ("Felipe Calderón", "person"),  # 1-3
+                    ("Mswati III", "person"), ("King Mswati III", "person"), ("Mswati", "person"),  # 4-6
+                    ("Martin Lee Chu-ming", "person"), ("El Chayo", "person"))  # 7, 8: a syllable is not a name
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and not together(clusters, 1, 3)
+    assert together(clusters, 4, 5) and together(clusters, 4, 6)
+    assert not together(clusters, 7, 8)

@@ -63,7 +63,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import combinations
 
-from brief import names
+from brief import names, owners
 
 __all__ = ["Candidate", "Cluster", "find_clusters", "pair_score"]
 
@@ -150,7 +150,10 @@ def _data() -> dict:
         word, _, foreign = line.partition("=")
         for w in foreign.split():
             english.update((k, names._translit(word.strip())) for k in names.match_tokens(w, False))
+    common = (set(english.values()) - _REGIONAL) | set(generic) | set(place_types)
+    common.update(names._translit(w) for line in lines("common_words.txt") for w in line.split())
     return {
+        "common": frozenset(common),
         "english": english,
         "short": short,
         "articles": frozenset(names._translit(w) for line in lines("leading_articles.txt") for w in line.split()),
@@ -165,6 +168,10 @@ def _data() -> dict:
     }
 
 
+# words of the translated vocabulary that name a part of the world: "Africa
+# Corps" is a name, "General Intelligence Directorate" is common words
+_REGIONAL = frozenset(names._translit(w) for w in """europe european america american africa african asia asian arab
+andean caribbean pacific atlantic mediterranean""".split())
 _STOP = frozenset({"of", "the", "and", "for", "in", "on", "at", "to"})
 _CAMP_WORDS = frozenset(names._translit(w) for w in ("refugee", "refugees", "displacement", "displaced", "idp", "idps"))
 _BURMESE_U = re.compile(r"U [A-Z][a-z]+ [A-Z]")
@@ -265,6 +272,8 @@ def _word_sim(a: str, b: str, plural: bool = False) -> int:
         return 100
     if any(c.isdigit() for c in a + b) or a in _OPPOSED or b in _OPPOSED:
         return 0  # Western Cape is not Eastern Cape
+    if min(len(a), len(b)) <= 3 and abs(len(a) - len(b)) >= 2:
+        return 0  # a syllable is not a longer word: Chu / Chayo
     if _same_skeleton(a, b):
         return 90
     if _same_consonants(a, b):
@@ -335,9 +344,17 @@ class _Form:
     body: frozenset[str] = frozenset()  # the kinds of body its dropped generic words name ("party")
     bag: tuple[str, ...] = ()  # its words in order of the alphabet, generic words kept
     translated: tuple[str, ...] = ()  # the same, translated to English, when a word was
+    owner: str | None = None  # the country or place it is written as belonging to (owners.split_owner)
+    named: str = ""  # the name written without that owner
+    # with an owner: the name alone says nothing of which one it is, being
+    # common words or letters ("Jordan's General Intelligence Directorate"),
+    # or, for a place, owned by a town or region ("Paris, Texas")
+    plain: bool = False
 
     @property
     def long_acronyms(self) -> frozenset[str]:
+        if self.named:  # Press Trust of India: PTI, and PT
+            return _long_acronyms(self.text, self.person) | _long_acronyms(self.named, self.person)
         return _long_acronyms(self.text, self.person)
 
     @property
@@ -398,6 +415,18 @@ def _form(text: str, kind: str) -> _Form:
         # Nato, Opec, the CIA: a one-word name may be an acronym.
         acronym = names.key(text)
     equiv = data["equiv"].get((_listed_kind(kind), mkey))
+    if kind != PERSON:
+        owned = owners.split_owner(text, kind == PLACE)
+        if owned:
+            # Russian Africa Corps: the name Africa Corps, owned by Russia
+            owner, named, country = owned
+            inner = _form(named, kind)
+            plain = not country if kind == PLACE else inner.written_acronym or _common_words(inner.mkey)
+            return replace(inner, text=text, mkey=mkey, equiv=equiv, owner=owner, named=inner.named or named, plain=plain)
+        country = owners.country_named(text) if kind == PLACE else None
+        if country:
+            inner = _form(country, kind)  # Republic of Kenya: Kenya
+            return replace(inner, text=text, mkey=mkey, equiv=equiv if equiv is not None else inner.equiv, named=country)
     if kind == PERSON:
         family = names.family_key(text, PERSON)
         words = _faith_compounds([w for w in names._match_words(text, False) if w not in data["person_particles"]])
@@ -424,7 +453,10 @@ def _form(text: str, kind: str) -> _Form:
             married = family
             family, given = given[-1] + family, given[:-1]
         if not given and any(w not in ("jr", "sr") for w in suffix):
-            family = None  # King Abdullah II: a regnal name, not a family name
+            # Felipe VI, King Abdullah II: a regnal name, read as a bare name
+            # with its number (a bare "King Felipe" may be him; Mswati II is
+            # not Mswati III)
+            family = words[-1] if len(words) == 1 and len(words[0]) > 1 else None
         second = given[-1] if len(given) >= 2 and len(given[-1]) > 1 and given == tuple(words[: len(given)]) else None
         if second and len(given) >= 3 and not suffix and _double_barrelled(text, before_last=True):
             # Miguel Díaz-Canel Bermúdez: the hyphenated pair is the first family name
@@ -448,6 +480,23 @@ def _form(text: str, kind: str) -> _Form:
         body |= _drop_generic(words)
     return _Form(text, mkey, acronym, equiv, written, "", False, core=tuple(words), ptype=ptype, base=base, body=body,
                  bag=bag, translated=translated)
+
+
+def _same_qualifier(a: _Form, b: _Form) -> bool:
+    """Whether two names are written with the same kind of place and owner."""
+    if a.ptype != b.ptype or (a.owner is None) != (b.owner is None):
+        return False
+    return a.owner is None or owners.same_owner(a.owner, b.owner)
+
+
+def _unqualified(f: _Form) -> tuple[str, ...]:
+    """A name's words without the kind of place or owner it is written with."""
+    return tuple(f.base.split()) if f.ptype else f.core
+
+
+def _common_words(mkey: str) -> bool:
+    common = _data()["common"]
+    return all(w in common or w in _STOP for w in mkey.split())
 
 
 def _bags(words: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -526,7 +575,7 @@ def _place_kind(words: list[str]) -> tuple[list[str], str | None, str]:
     else:
         return words, None, ""
     # a kept kind word is written last, as its kind: Mount Qandil / Qandil Mountains
-    return ([*base, kind] if kept else base), kind, _core_key(tuple(base))
+    return ([*base, kind] if kept else base), kind, " ".join(base)
 
 
 _LAST_TWO = re.compile(r"([^\W\d_]+)[-\u2010\u2011]([^\W\d_]+)\W*$")
@@ -898,6 +947,8 @@ def _core_score(a: tuple[str, ...], b: tuple[str, ...]) -> int:
 def _other_score(a: _Form, b: _Form) -> int:
     if a.mkey == b.mkey:
         return 100
+    if a.owner and b.owner and not owners.same_owner(a.owner, b.owner):
+        return 0  # Kyrgyzstan's GKNB / Tajikistan's GKNB
     if a.equiv is not None and b.equiv is not None:
         return 95 if a.equiv == b.equiv else 0  # listed as two different things
     if a.ptype and b.ptype and a.ptype != b.ptype:
@@ -930,6 +981,8 @@ def _conflict(a: _Form, b: _Form) -> bool:
     not the initials of (KH / Hezbollah Brigades: the initials of another
     language), or a name listed with its other names beside one with no word
     in common, is merely unrelated; everything else is a conflict."""
+    if a.owner and b.owner and not owners.same_owner(a.owner, b.owner):
+        return True
     if a.equiv is not None and b.equiv is not None:
         return a.equiv != b.equiv
     if a.written_acronym != b.written_acronym:
@@ -1004,15 +1057,29 @@ class _Index:
             for k in keys:
                 self.blocks.setdefault(k, []).append(eid)
         # places: the kinds each name is written with ("Cauca": department, river)
-        self.typed: dict[str, set[str]] = {}
+        self.typed: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for eid, forms in self.forms.items():
             for f in forms[: self.own[eid]]:
                 if f.ptype:
-                    self.typed.setdefault(f.base, set()).add(f.ptype)
+                    self._qualify(f, f.ptype)
+
         # acronyms written with a place's possessive ("Guatemala's TSE"): a
         # body of that place, and so perhaps not the one a bare TSE means;
         # and names written with one word in front ("Romanian Social
         # Democratic Party"): the forms that write each name so
+        # and the owners each is written with ("GKNB": Kyrgyzstan, Tajikistan);
+        # the names that begin or end longer ones (Santiago: Santiago de Cuba)
+        self.owned_by: dict[tuple[str, ...], set[int]] = {}
+        self.inside: dict[tuple[str, ...], set[int]] = {}
+        for eid, forms in self.forms.items() if not self.person else ():
+            for f in forms[: self.own[eid]]:
+                if f.owner:
+                    self._qualify(f, "@" + f.owner)
+                    self.owned_by.setdefault(f.core, set()).add(eid)
+                elif len(f.core) >= 2 and not f.ptype:
+                    for k in range(1, min(3, len(f.core))):
+                        self.inside.setdefault(f.core[:k], set()).add(eid)
+                        self.inside.setdefault(f.core[-k:], set()).add(eid)
         self.qualified: dict[str, set[int]] = {}
         self.qualified_names: dict[tuple[str, ...], list[tuple[int, _Form]]] = {}
         for eid, forms in self.forms.items() if not self.person else ():
@@ -1022,11 +1089,28 @@ class _Index:
                     self.qualified.setdefault(_form(m.group(1), kind).acronym, set()).add(eid)
                 if len(f.core) >= 3 and not f.written_acronym and f.core[0] not in _OPPOSED:
                     self.qualified_names.setdefault(f.core[1:], []).append((eid, f))
+                if f.owner and f.core:
+                    self.qualified_names.setdefault(f.core, []).append((eid, f))  # Romanian Social Democratic Party
+        # regnal names (Felipe VI): a king called by his name alone is not a
+        # commoner who has it as a given name (King Felipe / Felipe Calderón)
+        self.regnal = {
+            f.family for forms in self.forms.values() for f in forms
+            if self.person and f.bare and any(w not in ("jr", "sr") for w in f.suffix)
+        }
         self._generic_cache: dict[tuple[str, ...], bool] = {}
         self._family_cache: dict[str, bool] = {}
         self._acronym_cache: dict[str, bool] = {}
         self._short_cache: dict[tuple, bool] = {}
         self._full_cache: dict[str, list[tuple[int, _Form]]] = {}
+
+    def _qualify(self, f: _Form, qualifier: str) -> None:
+        words = _unqualified(f)
+        self.typed.setdefault(_core_key(words), []).append((words, qualifier))
+
+    def qualifiers(self, f: _Form) -> set[str]:
+        """The kinds of place and the owners the notebook writes this name with."""
+        words = _unqualified(f)
+        return {q for w, q in self.typed.get(_core_key(words), ()) if w == words or _core_score(w, words) >= 85}
 
     def _block_keys(self, f: _Form):
         yield ("m", f.mkey)
@@ -1204,7 +1288,7 @@ class _Index:
         two different bodies (the Romanian and the Portuguese Social
         Democratic Party): then the name alone is any of them. A name the
         list knows is not."""
-        if f.equiv is not None or not f.core:
+        if f.equiv is not None or not f.core or f.owner:
             return False
         if f.core not in self._generic_cache:
             fronted = self.qualified_names.get(f.core, [])
@@ -1297,15 +1381,25 @@ class _Index:
                     return 0
                 if fa.bare and fb.bare and _loosely_alike(fa.family, fb.family) and self._anchored_apart(fa, fb):
                     return 0
+                if fa.bare != fb.bare and bare.family in self.regnal and bare.family != (fb if fa.bare else fa).family:
+                    return 0
             elif s and len(fa.given) != len(fb.given) and fa.mkey != fb.mkey and (fa.equiv is None or fa.equiv != fb.equiv):
                 if self.short_name_is_ambiguous(fa if len(fa.given) < len(fb.given) else fb):
                     return 0
         else:
             s = _other_score(fa, fb)
-            if s and (fa.ptype is None) != (fb.ptype is None) and (fa.equiv is None or fa.equiv != fb.equiv):
-                bare = fb if fa.ptype else fa
-                if len(self.typed.get(_core_key(bare.core), ())) > 1:
-                    return 0  # "Cauca" fits "Cauca department" and "Cauca River": left alone
+            if s and not _same_qualifier(fa, fb) and (fa.equiv is None or fa.equiv != fb.equiv):
+                if (fa.owner is None) != (fb.owner is None):
+                    owned, other = (fa, fb) if fa.owner else (fb, fa)
+                    if owned.plain and not (other.acronym and other.acronym in _long_acronyms(owned.text, False)):
+                        # (unless its letters spell the owner too: PA, Palestinian Authority)
+                        return 0  # "General Intelligence Directorate" may be any country's; "Paris" is not "Paris, Texas"
+                    bare = fb if fa.owner else fa
+                    if self.inside.get(bare.core, set()) - self.owned_by.get(bare.core, set()):
+                        return 0  # "Santiago" beside "Santiago, Chile" and "Santiago de Cuba"
+                bare = fa if (fa.ptype is not None) + (fa.owner is not None) <= (fb.ptype is not None) + (fb.owner is not None) else fb
+                if len(self.qualifiers(bare)) > 1:
+                    return 0  # "Cauca" fits "Cauca department" and "Cauca River"; "GKNB" Kyrgyzstan's and Tajikistan's
             if s and fa.mkey != fb.mkey and (fa.equiv is None or fa.equiv != fb.equiv):
                 if self.name_is_generic(fa) or self.name_is_generic(fb):
                     return 0  # "Social Democratic Party" beside the Romanian and the Portuguese one

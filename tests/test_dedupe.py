@@ -750,3 +750,22 @@ def test_a_king_called_by_his_name_is_not_a_commoner_with_it():
     assert together(clusters, 1, 2) and not together(clusters, 1, 3)
     assert together(clusters, 4, 5) and together(clusters, 4, 6)
     assert not together(clusters, 7, 8)
+
+
+def test_a_senator_by_his_given_name_and_numbers_written_as_words():
+    ents = entities(("Sen. Edward Kennedy", "person"), ("Edward M. Kennedy", "person"), ("John F. Kennedy", "person"),  # 1-3
+                    ("3rd Assault Brigade", "group"), ("Third Assault Brigade", "group"),  # 4, 5
+                    ("Group of 20", "org"), ("Group of Twenty", "org"), ("Group of Seven", "org"))  # 6-8
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and not together(clusters, 1, 3)
+    assert together(clusters, 4, 5) and together(clusters, 6, 7) and not together(clusters, 6, 8)
+
+
+def test_a_country_written_behind_a_name():
+    ents = entities(("Hefazat-e-Islam Bangladesh", "group"), ("Hefazat-e-Islam", "group"),  # 1, 2
+                    ("Hamas of Iraq", "group"), ("Hamas al-Iraq", "group"), ("Hamas", "group"),  # 3-5
+                    ("MQM Pakistan", "org"), ("MQM-P", "org"),  # 6, 7: the owner in the letters
+                    ("Alternative for Germany", "org"), ("Alternative", "org"))  # 8, 9
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 6, 7)
+    assert not together(clusters, 3, 5) and not together(clusters, 8, 9)

@@ -206,3 +206,9 @@ def test_match_key_is_idempotent_for_any_text(text):
 def test_key_is_never_empty_when_the_name_has_letters(text):
     if any(c.isalpha() for c in text):
         assert names.key(text)
+
+
+def test_a_word_that_blocks_one_title_only():
+    assert names.key("Sen. Edward Kennedy") == "edward kennedy"
+    assert names.key("Prince Edward Island") == "prince edward island"
+    assert names.key("General Motors") == "general motors"

@@ -49,7 +49,14 @@ another entity writes it with a place's possessive (Guatemala's TSE). A
 name in another language matches its English translation word by word
 (data/translations.txt). A name written with a word in front for two
 bodies (the Romanian and the Portuguese Social Democratic Party) is left
-alone when written without it.
+alone when written without it. A country written as an owner (owners.py:
+"Egypt's", "Egyptian", "of Egypt", "Hefazat-e-Islam Bangladesh") is read
+apart from the name; two owners are two bodies, a bare name with two owners
+is left alone, and a name of common words or letters with an owner is that
+country's body, not the bare name. A place written with its country
+("Kayes, Mali") is the bare name when nothing else bears it; a town with a
+state or a city ("Paris, Texas") is not. Numbers written as words are
+digits (Third / 3rd).
 """
 
 from __future__ import annotations
@@ -172,6 +179,15 @@ def _data() -> dict:
 # Corps" is a name, "General Intelligence Directorate" is common words
 _REGIONAL = frozenset(names._translit(w) for w in """europe european america american africa african asia asian arab
 andean caribbean pacific atlantic mediterranean""".split())
+_CARDINALS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+_ORDINALS = """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth
+fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split()
+_NUMBERS = {
+    **{names._translit(w): str(n) for n, w in enumerate(_CARDINALS, 1)},
+    **{names._translit(w): f"{n}{'st' if n % 10 == 1 and n != 11 else 'nd' if n % 10 == 2 and n != 12 else 'rd' if n % 10 == 3 and n != 13 else 'th'}"
+       for n, w in enumerate(_ORDINALS, 1)},
+    "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
+}
 _STOP = frozenset({"of", "the", "and", "for", "in", "on", "at", "to"})
 _CAMP_WORDS = frozenset(names._translit(w) for w in ("refugee", "refugees", "displacement", "displaced", "idp", "idps"))
 _BURMESE_U = re.compile(r"U [A-Z][a-z]+ [A-Z]")
@@ -404,7 +420,7 @@ def _long_acronyms(text: str, person: bool) -> frozenset[str]:
 
 
 @lru_cache(maxsize=131072)
-def _form(text: str, kind: str) -> _Form:
+def _form(text: str, kind: str, owned: bool = True) -> _Form:
     data = _data()
     if kind == PERSON and _BURMESE_U.match(text):
         text = text[2:]  # U Kyaw Moe Tun: the Burmese honorific, not an initial (U. S. Grant)
@@ -415,7 +431,7 @@ def _form(text: str, kind: str) -> _Form:
         # Nato, Opec, the CIA: a one-word name may be an acronym.
         acronym = names.key(text)
     equiv = data["equiv"].get((_listed_kind(kind), mkey))
-    if kind != PERSON:
+    if kind != PERSON and owned:
         owned = owners.split_owner(text, kind == PLACE)
         if owned:
             # Russian Africa Corps: the name Africa Corps, owned by Russia
@@ -466,6 +482,7 @@ def _form(text: str, kind: str) -> _Form:
                      second_family=second, family_first=family_first, married=married)
     mtoks = mkey.split()
     words = [data["short"].get(w, w) for w in mtoks if w not in _STOP] or list(mtoks)
+    words = [_NUMBERS.get(w, w) for w in words]  # Third Assault Brigade: 3rd
     # the Persian and Urdu ezafe between two words: Jamaat-e-Islami / Jamaat-i-Islami
     words = [w for k, w in enumerate(words) if w not in ("e", "i") or k in (0, len(words) - 1)]
     if len(words) > 1 and kind != PLACE and words[0] in data["articles"]:
@@ -1035,6 +1052,9 @@ class _Index:
             if groups:
                 extra = {t for g in groups for t in listed[g] if not names.is_acronym(t)} - set(texts)
                 forms = forms + [_form(t, kind) for t in sorted(extra)]
+            # a name written with an owner also as written whole (Hamas of
+            # Iraq: Hamas al-Iraq; MQM Pakistan: MQM-P)
+            forms = forms + [_form(f.text, kind, False) for f in forms[: self.own[e.id]] if f.owner]
             self.forms[e.id] = forms
         self.blocks: dict[tuple, list[int]] = {}
         # Long forms are indexed under their initials only where some alias

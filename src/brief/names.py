@@ -85,9 +85,13 @@ class _Rules:
     def __init__(self) -> None:
         self.titles = _phrases("titles.txt")
         self.modifiers = _phrases("title_modifiers.txt")
-        blockers = {w for p in _phrases("title_blockers.txt") for w in p}
+        lines = _phrases("title_blockers.txt")
+        blockers = {p[0] for p in lines if len(p) == 1}
         # also as match_key spells them, so that match_key stays idempotent
         self.blockers = frozenset(blockers | {_translit(w) for w in blockers})
+        # a word that blocks only one title: Prince Edward (Island), not Sen. Edward Kennedy
+        self.pair_blockers = frozenset(p for p in lines if len(p) == 2) | frozenset(
+            tuple(map(_translit, p)) for p in lines if len(p) == 2)
         self.title_len = max(len(t) for t in self.titles)
         self.first_words = frozenset(t[0] for t in self.titles | self.modifiers)
         self.roles = frozenset(w for p in _phrases("roles.txt") for w in p)
@@ -137,7 +141,9 @@ def _titles_end(words: list[str], start: int) -> int:
         n = _longest(words, pos, rules.titles, rules.title_len)
         # a title may begin with a word that is also a modifier ("Chief Executive")
         after = max(pos + n if n else start, start + _longest(words, start, rules.titles, rules.title_len))
-        if after == start or after < len(words) and words[after] in rules.blockers:
+        if after == start or after < len(words) and (
+            words[after] in rules.blockers or (words[after - 1], words[after]) in rules.pair_blockers
+        ):
             return start
         start = after
 

@@ -35,6 +35,7 @@ _POLITY_END = frozenset(names._translit(w) for w in "state states republic emira
 _NOT_PLACES = frozenset(names._translit(w) for w in """people peoples workers worker women woman martyrs martyr children child heroes hero
 farmers citizens soldiers veterans youth mothers fathers patriots nations saint st king queen president""".split())
 
+_JOINING = frozenset("for in and the to at on".split())
 _POSSESSIVE_END = re.compile(r"(?:['\u2019]s|s['\u2019])$")
 _MAX_WORDS = 4
 
@@ -80,7 +81,8 @@ def split_owner(text: str, place: bool) -> tuple[str, str, bool] | None:
     the owner is a country, or None.
 
     Organisations and groups: a country written in front with a possessive
-    ("Egypt's"), its demonym in front ("Egyptian"), or "of Egypt" behind.
+    ("Egypt's"), its demonym in front ("Egyptian"), or behind, with "of" or
+    without ("Hefazat-e-Islam Bangladesh").
     Places also take any place in front with a possessive ("Cairo's
     Tahrir Square") and one written after a comma ("Kayes, Mali").
     """
@@ -109,18 +111,22 @@ def split_owner(text: str, place: bool) -> tuple[str, str, bool] | None:
         toks = _tokens(" ".join(words[:n]))
         if toks in demonyms and words[n - 1][:1].isupper():
             return demonyms[toks], " ".join(words[n:]), True
-    for n in range(min(_MAX_WORDS, len(words) - 2), 0, -1):
+    for n in range(min(_MAX_WORDS, len(words) - 1), 0, -1):
         toks = _tokens(" ".join(words[-n:]))
         if toks not in countries:
             continue
         rest = words[:-n]
         if rest[-1].lower() == "the":
             rest = rest[:-1]
-        if len(rest) < 3 or rest[-1].lower() != "of":
-            return None  # Sons of Iraq
-        kept = _tokens(" ".join(rest[:-1]))
+        if rest and rest[-1].lower() == "of":
+            rest = rest[:-1]
+            if len(rest) < 2:
+                return None  # Sons of Iraq
+        elif not rest or rest[-1].lower() in _JOINING or rest[-1][:1].islower():
+            return None  # Alternative for Germany; Islamic State in Somalia
+        kept = _tokens(" ".join(rest))
         if kept and kept[-1] not in _POLITY_END and not set(kept) <= _POLITY:
-            return countries[toks], " ".join(rest[:-1]), True
+            return countries[toks], " ".join(rest), True  # (Hefazat-e-Islam Bangladesh)
         return None
     return None
 

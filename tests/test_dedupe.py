@@ -769,3 +769,13 @@ def test_a_country_written_behind_a_name():
     clusters = find_clusters(ents)
     assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 6, 7)
     assert not together(clusters, 3, 5) and not together(clusters, 8, 9)
+
+
+def test_a_nickname_written_in_quotes_joins_the_name_it_stands_for():
+    ents = entities(("Luis 'Toto' Caputo", "person"), ("Luis Caputo", "person"), ("Toto Caputo", "person"),  # 1-3
+                    ("Santiago Caputo", "person"), ("Toto Wolff", "person"))  # 4, 5
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 2, 3)
+    assert not together(clusters, 3, 4) and not together(clusters, 3, 5)
+    # without the quoted form, the two given names are two people
+    assert not together(find_clusters(entities(("Luis Caputo", "person"), ("Toto Caputo", "person"))), 1, 2)

@@ -1056,6 +1056,19 @@ class _Index:
             # Iraq: Hamas al-Iraq; MQM Pakistan: MQM-P)
             forms = forms + [_form(f.text, kind, False) for f in forms[: self.own[e.id]] if f.owner]
             self.forms[e.id] = forms
+        # nicknames the notebook writes in quotes (Luis 'Toto' Caputo): the
+        # nickname with the family name is the same person (Toto Caputo)
+        self.nicknamed: set[tuple[str, str, str]] = set()
+        self.nicknames: dict[tuple[str, str], set[str]] = {}
+        for eid, forms in self.forms.items() if self.person else ():
+            for f in forms[: self.own[eid]]:
+                quoted = _QUOTED.search(f.text)
+                if quoted and f.family and len(f.given) >= 2:
+                    nick = names.match_tokens(quoted.group(1), False)
+                    others = [g for g in f.given if (g,) != nick]
+                    if len(nick) == 1 and others:
+                        self.nicknamed.update({(f.family, others[0], nick[0]), (f.family, nick[0], others[0])})
+                        self.nicknames.setdefault((f.family, others[0]), set()).add(nick[0])
         self.blocks: dict[tuple, list[int]] = {}
         # Long forms are indexed under their initials only where some alias
         # is written as those initials, so "John Smith" does not block with
@@ -1173,7 +1186,8 @@ class _Index:
                     written_in = {g[:-2] for g in f.given if len(g) >= 5 and _article_written_in(g, g[:-2])}
                     hebrew = {g.replace("ch", "h") for g in f.given if "ch" in g}  # Menachem: Menahem
                     hebrew |= {g[:-3] for g in f.given if g.endswith("din") and len(g) >= 7}  # Asaduddin: Asad
-                    for g in {*f.given, "".join(f.given), *written_in, *hebrew}:  # Fazlur: Fazl
+                    quoted = self.nicknames.get((f.family, f.given[0]), ()) if self.nicknames else ()
+                    for g in {*f.given, "".join(f.given), *written_in, *hebrew, *quoted}:  # Fazlur: Fazl
                         gk = _given_key(g)
                         yield ("g", skel, gk)
                         yield ("g", skel, _consonants(_sound(g[1:])) or g[0])
@@ -1303,6 +1317,11 @@ class _Index:
             for x in sides[0] for y in sides[1]
         )
 
+    def _nickname_score(self, fa: _Form, fb: _Form) -> int:
+        if not self.nicknamed or not fa.given or not fb.given or fa.family != fb.family:
+            return 0
+        return 88 if (fa.family, fa.given[0], fb.given[0]) in self.nicknamed else 0
+
     def name_is_generic(self, f: _Form) -> bool:
         """Whether the notebook writes this name with a word in front for
         two different bodies (the Romanian and the Portuguese Social
@@ -1385,7 +1404,7 @@ class _Index:
 
     def _form_score(self, fa: _Form, fb: _Form) -> int:
         if self.person:
-            s = _person_score(fa, fb)
+            s = _person_score(fa, fb) or self._nickname_score(fa, fb)
             if s and (fa.bare or fb.bare):
                 bare = fa if fa.bare else fb
                 if self.family_is_ambiguous(bare.family) and (
@@ -1433,6 +1452,8 @@ class _Index:
 
 # a place's possessive before an acronym: Guatemala's TSE
 _QUALIFIED = re.compile(r"^\s*(?:the\s+)?[^\W\d_][^']*['\u2019]s\s+(\S+)\s*$", re.IGNORECASE)
+
+_QUOTED = re.compile(r"\s['\"\u2018\u201c]([^\W\d_]+)['\"\u2019\u201d]\s")
 
 _MEN = frozenset({"mr", "mister", "monsieur", "sir"})
 _WOMEN = frozenset({"mrs", "ms", "miss", "madam", "madame", "dame", "lady"})

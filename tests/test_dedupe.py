@@ -779,3 +779,10 @@ def test_a_nickname_written_in_quotes_joins_the_name_it_stands_for():
     assert not together(clusters, 3, 4) and not together(clusters, 3, 5)
     # without the quoted form, the two given names are two people
     assert not together(find_clusters(entities(("Luis Caputo", "person"), ("Toto Caputo", "person"))), 1, 2)
+
+
+def test_a_persons_initials_of_one_repeated_letter_meet_the_long_name():
+    # "TTT" folds to a single letter: it has no family name to look up
+    ents = entities(("TTT", "person"), ("Tariq Tahir Tamimi", "person"), ("Tariq Tamimi", "person"))
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2)

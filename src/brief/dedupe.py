@@ -1422,7 +1422,7 @@ class _Index:
                     return 0
                 if fa.bare != fb.bare and bare.family in self.regnal and bare.family != (fb if fa.bare else fa).family:
                     return 0
-            elif s and len(fa.given) != len(fb.given) and fa.mkey != fb.mkey and (fa.equiv is None or fa.equiv != fb.equiv):
+            elif s and fa.family and fb.family and len(fa.given) != len(fb.given) and fa.mkey != fb.mkey and (fa.equiv is None or fa.equiv != fb.equiv):
                 if self.short_name_is_ambiguous(fa if len(fa.given) < len(fb.given) else fb):
                     return 0
         else:

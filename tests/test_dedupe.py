@@ -772,13 +772,13 @@ def test_a_country_written_behind_a_name():
 
 
 def test_a_nickname_written_in_quotes_joins_the_name_it_stands_for():
-    ents = entities(("Luis 'Toto' Caputo", "person"), ("Luis Caputo", "person"), ("Toto Caputo", "person"),  # 1-3
-                    ("Santiago Caputo", "person"), ("Toto Wolff", "person"))  # 4, 5
+    ents = entities(("Luis 'Tito' Varela", "person"), ("Luis Varela", "person"), ("Tito Varela", "person"),  # 1-3
+                    ("Santiago Varela", "person"), ("Tito Wolff", "person"))  # 4, 5
     clusters = find_clusters(ents)
     assert together(clusters, 1, 2) and together(clusters, 2, 3)
     assert not together(clusters, 3, 4) and not together(clusters, 3, 5)
     # without the quoted form, the two given names are two people
-    assert not together(find_clusters(entities(("Luis Caputo", "person"), ("Toto Caputo", "person"))), 1, 2)
+    assert not together(find_clusters(entities(("Luis Varela", "person"), ("Tito Varela", "person"))), 1, 2)
 
 
 def test_a_persons_initials_of_one_repeated_letter_meet_the_long_name():
@@ -786,3 +786,10 @@ def test_a_persons_initials_of_one_repeated_letter_meet_the_long_name():
     ents = entities(("TTT", "person"), ("Tariq Tahir Tamimi", "person"), ("Tariq Tamimi", "person"))
     clusters = find_clusters(ents)
     assert together(clusters, 1, 2)
+
+
+def test_an_acronym_the_list_gives_two_bodies_joins_one_only_when_the_other_is_absent():
+    both = find_clusters(entities(("PAS", "org"), ("Malaysian Islamic Party", "org"), ("Party of Action and Solidarity", "org")))
+    assert not together(both, 1, 2) and not together(both, 1, 3)
+    assert together(find_clusters(entities(("PAS", "org"), ("Parti Islam Se-Malaysia", "org"))), 1, 2)
+    assert together(find_clusters(entities(("PAS", "org"), ("Partidul Acțiune și Solidaritate", "org"))), 1, 2)

@@ -119,12 +119,21 @@ def _data() -> dict:
     nick = {w: frozenset(g) for w, g in groups.items()}
     equiv: dict[tuple[str, str], int] = {}
     listed: dict[int, tuple[str, ...]] = {}
+    shared: dict[str, set[int]] = {}  # an acronym listed for several bodies -> their lines
+    shared_keys: set[tuple[str, str]] = set()
     for i, line in enumerate(lines("equivalences.txt")):
         kind, _, rest = line.partition("|")
         listed[i] = tuple(w.strip() for w in rest.split(";") if w.strip())
         kind = _listed_kind(kind.strip())
         for written in listed[i]:
-            equiv[(kind, _match_key(written, kind))] = i
+            key = (kind, _match_key(written, kind))
+            if key in shared_keys or key in equiv and equiv[key] != i and names.is_acronym(written):
+                # one acronym for two bodies (PAS: the Malaysian Islamic Party,
+                # and Moldova's Party of Action and Solidarity)
+                shared.setdefault(key[1], set()).update({equiv.pop(key, i), i})
+                shared_keys.add(key)
+                continue
+            equiv[key] = i
         if kind == PLACE and any(_RIVER.search(w) for w in listed[i]):
             # a river's line: its bare names also with the word river (Rhine: Rhine River, River Rhine)
             for written in listed[i]:
@@ -160,6 +169,7 @@ def _data() -> dict:
     common = (set(english.values()) - _REGIONAL) | set(generic) | set(place_types)
     common.update(names._translit(w) for line in lines("common_words.txt") for w in line.split())
     return {
+        "shared": {k: frozenset(v) for k, v in shared.items()},
         "common": frozenset(common),
         "english": english,
         "short": short,
@@ -968,6 +978,8 @@ def _other_score(a: _Form, b: _Form) -> int:
         return 0  # Kyrgyzstan's GKNB / Tajikistan's GKNB
     if a.equiv is not None and b.equiv is not None:
         return 95 if a.equiv == b.equiv else 0  # listed as two different things
+    if _shared_with(a, b) or _shared_with(b, a):
+        return 95  # PAS / Malaysian Islamic Party, when no other PAS is about
     if a.ptype and b.ptype and a.ptype != b.ptype:
         return 0  # Punjab state / Punjab province
     if a.body and b.body and not a.body & b.body:
@@ -984,6 +996,11 @@ def _other_score(a: _Form, b: _Form) -> int:
     if score < 85 and _translation_of(a, b):
         return 90  # Polícia Federal / Federal Police
     return score
+
+
+def _shared_with(a: _Form, b: _Form) -> bool:
+    """``a`` is an acronym the list files under several bodies, one of them ``b``."""
+    return a.written_acronym and b.equiv is not None and b.equiv in _data()["shared"].get(a.acronym, ())
 
 
 def _translation_of(a: _Form, b: _Form) -> bool:
@@ -1149,6 +1166,9 @@ class _Index:
         yield ("m", f.mkey)
         if f.equiv is not None:
             yield ("e", f.equiv)
+        elif f.written_acronym:
+            for line in _data()["shared"].get(f.acronym, ()):
+                yield ("e", line)
         if f.acronym:
             yield ("a", f.acronym)
         if self.person:
@@ -1365,6 +1385,15 @@ class _Index:
             else:
                 owners = sorted({eid for eid, _ in longs})
                 line = _data()["equiv"].get((_listed_kind(self.kind), acronym))
+                shared = _data()["shared"].get(acronym)
+                if shared:
+                    # several bodies bear it: ambiguous when the notebook holds two
+                    # of them, or one the list does not know
+                    present = {f.equiv for ln in shared for eid in self.blocks.get(("e", ln), ())
+                               for f in self.forms[eid] if f.equiv in shared}
+                    self._acronym_cache[acronym] = len(present) > 1 or any(
+                        all(self._unknown_body(eid, ln) for ln in shared) for eid in owners)
+                    return self._acronym_cache[acronym]
                 self._acronym_cache[acronym] = (
                     any(self._bodies_apart(ea, eb) for ea, eb in combinations(owners, 2)) if line is None
                     else any(self._unknown_body(eid, line) for eid in owners)
@@ -1443,7 +1472,7 @@ class _Index:
                 if self.name_is_generic(fa) or self.name_is_generic(fb):
                     return 0  # "Social Democratic Party" beside the Romanian and the Portuguese one
         if s and fa.mkey != fb.mkey:
-            listed_together = fa.equiv is not None and fa.equiv == fb.equiv
+            listed_together = fa.equiv is not None and fa.equiv == fb.equiv or _shared_with(fa, fb) or _shared_with(fb, fa)
             for x, y in ((fa, fb), (fb, fa)):
                 if x.acronym and (x.acronym in y.long_acronyms or listed_together) and self.acronym_is_ambiguous(x.acronym):
                     return 0

@@ -793,3 +793,24 @@ def test_an_acronym_the_list_gives_two_bodies_joins_one_only_when_the_other_is_a
     assert not together(both, 1, 2) and not together(both, 1, 3)
     assert together(find_clusters(entities(("PAS", "org"), ("Parti Islam Se-Malaysia", "org"))), 1, 2)
     assert together(find_clusters(entities(("PAS", "org"), ("Partidul Acțiune și Solidaritate", "org"))), 1, 2)
+
+
+def test_a_listed_place_name_the_notebook_gives_a_town_elsewhere_is_left_alone():
+    ents = entities(("Canton", "place"), ("Guangzhou", "place"), ("Canton, Ohio", "place"))
+    assert find_clusters(ents) == []
+    assert together(find_clusters(entities(("Canton", "place"), ("Guangzhou", "place"))), 1, 2)
+
+
+def test_initials_skip_french_and_spanish_articles_and_prepositions():
+    # Mali's junta and Niger's both go by CNSP: the bare letters stay alone
+    ents = entities(("CNSP", "org"), ("Conseil national pour la sauvegarde de la patrie", "org"),
+                    ("Comité national pour le salut du peuple", "org"))
+    clusters = find_clusters(ents)
+    assert not together(clusters, 1, 2) and not together(clusters, 1, 3)
+
+
+def test_a_listed_nickname_of_one_word_after_a_title_does_not_claim_every_bare_name():
+    # "Mullah Mustafa" (Mustafa Barzani) must not make every bare "Mustafa" his
+    ents = entities(("Mustafa Barzani", "person"), ("Mustafa", "person"), ("Mustafa Kemal", "person"))
+    clusters = find_clusters(ents)
+    assert not together(clusters, 1, 2)

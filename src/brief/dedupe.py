@@ -127,6 +127,8 @@ def _data() -> dict:
         kind = _listed_kind(kind.strip())
         for written in listed[i]:
             key = (kind, _match_key(written, kind))
+            if kind == PERSON and " " not in key[1] and _title(written):
+                continue  # "Mullah Mustafa" would list every bare Mustafa
             if key in shared_keys or key in equiv and equiv[key] != i and names.is_acronym(written):
                 # one acronym for two bodies (PAS: the Malaysian Islamic Party,
                 # and Moldova's Party of Action and Solidarity)
@@ -1120,12 +1122,15 @@ class _Index:
         # and the owners each is written with ("GKNB": Kyrgyzstan, Tajikistan);
         # the names that begin or end longer ones (Santiago: Santiago de Cuba)
         self.owned_by: dict[tuple[str, ...], set[int]] = {}
+        self.owned_forms: dict[tuple[str, ...], list[_Form]] = {}
         self.inside: dict[tuple[str, ...], set[int]] = {}
         for eid, forms in self.forms.items() if not self.person else ():
             for f in forms[: self.own[eid]]:
                 if f.owner:
                     self._qualify(f, "@" + f.owner)
                     self.owned_by.setdefault(f.core, set()).add(eid)
+                    if kind == PLACE:
+                        self.owned_forms.setdefault(f.core, []).append(f)
                 elif len(f.core) >= 2 and not f.ptype:
                     for k in range(1, min(3, len(f.core))):
                         self.inside.setdefault(f.core[:k], set()).add(eid)
@@ -1147,6 +1152,13 @@ class _Index:
             f.family for forms in self.forms.values() for f in forms
             if self.person and f.bare and any(w not in ("jr", "sr") for w in f.suffix)
         }
+        # a listed name the notebook also writes with an owner for something
+        # else ("Canton" beside "Canton, Ohio") is not brought along by the
+        # other names of its line (Guangzhou)
+        for eid, forms in self.forms.items() if self.owned_forms else ():
+            n = self.own[eid]
+            doubtful = {f.equiv for f in forms[:n] if self._owned_elsewhere(f)}
+            self.forms[eid] = forms[:n] + [f for f in forms[n:] if f.equiv not in doubtful and not self._owned_elsewhere(f)]
         self._generic_cache: dict[tuple[str, ...], bool] = {}
         self._family_cache: dict[str, bool] = {}
         self._acronym_cache: dict[str, bool] = {}
@@ -1337,6 +1349,12 @@ class _Index:
             for x in sides[0] for y in sides[1]
         )
 
+    def _owned_elsewhere(self, f: _Form) -> bool:
+        """A listed place's name the notebook also writes for a town of a
+        state or region, which is most often another place (Canton, Ohio)."""
+        return f.equiv is not None and f.owner is None and any(
+            o.plain and o.equiv != f.equiv for o in self.owned_forms.get(f.core, ()))
+
     def _nickname_score(self, fa: _Form, fb: _Form) -> int:
         if not self.nicknamed or not fa.given or not fb.given or fa.family != fb.family:
             return 0
@@ -1456,6 +1474,9 @@ class _Index:
                     return 0
         else:
             s = _other_score(fa, fb)
+            if s and fa.equiv is not None and fa.equiv == fb.equiv and fa.mkey != fb.mkey:
+                if self._owned_elsewhere(fa) or self._owned_elsewhere(fb):
+                    return 0  # "Canton" is Guangzhou to the list, but the notebook also has Canton, Ohio
             if s and not _same_qualifier(fa, fb) and (fa.equiv is None or fa.equiv != fb.equiv):
                 if (fa.owner is None) != (fb.owner is None):
                     owned, other = (fa, fb) if fa.owner else (fb, fa)

@@ -383,7 +383,9 @@ def family_key(name: str, kind: str | None = None) -> str | None:
     return candidate
 
 
-_ACRONYM_STOP = frozenset({"of", "and", "the", "for", "in", "on", "at", "to", "de", "del", "la", "le", "des", "du", "et", "y"})
+_ACRONYM_STOP = frozenset({"of", "and", "the", "for", "in", "on", "at", "to", "de", "del", "la", "le", "des", "du", "et", "y",
+                           # French, Spanish and Portuguese: Comité national pour le salut du peuple -> CNSP
+                           "pour", "les", "los", "las", "el", "da", "do", "dos", "das", "para", "por", "au", "aux"})
 _ACRONYM_RAW = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z0-9&]{1,9}|[A-Z]{2,}[a-z]?")
 
 

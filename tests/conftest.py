@@ -11,6 +11,14 @@ from typer.testing import CliRunner
 
 from brief.cli.app import app
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_dir(tmp_path_factory):
+    """Compiled word lists go to a folder of the test run, not the user's."""
+    import os
+
+    os.environ["BRIEF_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 

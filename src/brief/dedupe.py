@@ -69,8 +69,9 @@ import sys
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import combinations
+from pathlib import Path
 
-from brief import names, owners
+from brief import datacache, names, owners
 
 __all__ = ["Candidate", "Cluster", "find_clusters", "pair_score"]
 
@@ -111,6 +112,13 @@ class Cluster:
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
+    """The word lists compiled for matching (cached on disk between runs)."""
+    here = Path(__file__).parent
+    sources = [*names._DATA.glob("*.txt"), here / "dedupe.py", here / "names.py", here / "owners.py"]
+    return datacache.cached("dedupe", sources, _compile_data)
+
+
+def _compile_data() -> dict:
     lines = names._data_lines
     groups: dict[str, set[int]] = {}
     for i, line in enumerate(lines("nicknames.txt")):

@@ -814,3 +814,21 @@ def test_a_listed_nickname_of_one_word_after_a_title_does_not_claim_every_bare_n
     ents = entities(("Mustafa Barzani", "person"), ("Mustafa", "person"), ("Mustafa Kemal", "person"))
     clusters = find_clusters(ents)
     assert not together(clusters, 1, 2)
+
+
+def test_a_person_named_in_brackets_and_described_people():
+    ents = entities(("Ahmed Ali (Dubai)", "person"), ("Ahmed Ali (Cairo)", "person"), ("Ahmed Ali", "person"),  # 1-3
+                    ("unnamed U.S. official (Foreign Policy, 2014-05)", "person"),  # 4
+                    ("unnamed senior Iraqi official (Foreign Policy, 2014-05)", "person"),  # 5
+                    ("unnamed U.S. official (The Daily Beast, 2015-03)", "person"))  # 6
+    clusters = find_clusters(ents)
+    assert not together(clusters, 1, 2)
+    assert not any(together(clusters, x, y) for x in (4, 5, 6) for y in (4, 5, 6) if x < y)
+
+
+def test_armed_men_of_a_people_or_a_faith_are_not_that_people():
+    ents = entities(("Shiite militias", "group"), ("Shiites", "group"), ("Kurdish fighters", "group"), ("Kurds", "group"),
+                    ("Houthi rebels", "group"), ("Houthis", "group"))
+    clusters = find_clusters(ents)
+    assert not together(clusters, 1, 2) and not together(clusters, 3, 4)
+    assert together(clusters, 5, 6)

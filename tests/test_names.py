@@ -212,3 +212,9 @@ def test_a_word_that_blocks_one_title_only():
     assert names.key("Sen. Edward Kennedy") == "edward kennedy"
     assert names.key("Prince Edward Island") == "prince edward island"
     assert names.key("General Motors") == "general motors"
+
+
+def test_words_in_brackets_tell_a_name_apart_and_are_never_its_titles():
+    assert names.family_key("Ahmed Ali (Dubai)", "person") == "ali"
+    assert names.key("unnamed U.S. official (Foreign Policy, 2014-05)") == "unnamed u s official foreign policy 2014 05"
+    assert names.key("Nouri al-Maliki (Iraq)") == "nouri al maliki iraq"

@@ -179,6 +179,7 @@ def _compile_data() -> dict:
     common = (set(english.values()) - _REGIONAL) | set(generic) | set(place_types)
     common.update(names._translit(w) for line in lines("common_words.txt") for w in line.split())
     return {
+        "communities": frozenset(names._translit(w) for line in lines("communities.txt") for w in line.split()),
         "shared": {k: frozenset(v) for k, v in shared.items()},
         "common": frozenset(common),
         "english": english,
@@ -464,6 +465,15 @@ def _form(text: str, kind: str, owned: bool = True) -> _Form:
             inner = _form(country, kind)  # Republic of Kenya: Kenya
             return replace(inner, text=text, mkey=mkey, equiv=equiv if equiv is not None else inner.equiv, named=country)
     if kind == PERSON:
+        q = names.qualified(text)
+        if q:
+            # Ahmed Ali (Dubai): the name, told apart by the words in brackets
+            inner = _form(q[0], kind)
+            return replace(inner, text=text, mkey=mkey, equiv=equiv, owner=" ".join(names.match_tokens(q[1], False)))
+        if _described(text):
+            # "unnamed U.S. official", "a senior port engineer": a description,
+            # not a name; only the same words are the same entity
+            return _Form(text, " ".join(names.match_tokens(text, False)), acronym, equiv, written, _title(text), True)
         family = names.family_key(text, PERSON)
         words = _faith_compounds([w for w in names._match_words(text, False) if w not in data["person_particles"]])
         if family is not None:
@@ -582,10 +592,15 @@ def _faith_word(word: str) -> str:
 
 
 def _drop_generic(words: list[str]) -> frozenset[str]:
-    """Drop the generic words that end ``words``; the kinds of body they name."""
+    """Drop the generic words that end ``words``; the kinds of body they name.
+    A descriptor after a people or a faith stays: "Shiite militias" are not
+    the Shiites."""
     generic = _data()["generic"]
+    communities = _data()["communities"]
     kinds = set()
     while len(words) > 1 and words[-1] in generic:
+        if not generic[words[-1]] and all(w in communities for w in words[:-1]):
+            break
         kinds.add(generic[words.pop()])
     kinds.discard("")
     return frozenset(kinds)
@@ -704,9 +719,26 @@ def _loose_family(family: str) -> str:
     return _consonants(_sound(family)).translate(_LOOSE) or family
 
 
+_UNNAMED = frozenset({"unnamed", "anonymous", "unidentified", "a", "an", "two", "three", "several", "some"})
+
+
+def _described(text: str) -> bool:
+    """A person written as a description rather than a name: "unnamed U.S.
+    official", "two senior officials", "a government spokesman"."""
+    written = text.split()
+    words = names._words(names._prepare(text))
+    if len(written) < 2 or len(words) < 2:
+        return False
+    roles = names._rules().roles
+    last = words[-1]
+    return written[0].lower() in _UNNAMED or last in roles or (last.endswith("s") and last[:-1] in roles)
+
+
 def _person_score(a: _Form, b: _Form) -> int:
     if a.bare and b.bare and _royal_apart(_office(a.title), _office(b.title)):
         return 0
+    if a.owner and b.owner and a.owner != b.owner:
+        return 0  # Ahmed Ali (Dubai) / Ahmed Ali (Cairo): the analyst told them apart
     if a.mkey == b.mkey:
         return 100
     if a.equiv is not None and b.equiv is not None:

@@ -174,9 +174,26 @@ def _prepare(name: str) -> str:
     return _POSSESSIVE.sub("", _fold(name))
 
 
+_QUALIFIER = re.compile(r"^(.*?\S)\s*\(([^()]*)\)\s*$", re.DOTALL)
+
+
+def qualified(name: str) -> tuple[str, str] | None:
+    """A name and the words in brackets an analyst wrote after it to tell it
+    apart ("Ahmed Ali (Dubai)": "Ahmed Ali", "Dubai"), or None."""
+    m = _QUALIFIER.match(name)
+    if m and _words(_prepare(m.group(1))) and _words(_prepare(m.group(2))):
+        return m.group(1), m.group(2)
+    return None
+
+
 @lru_cache(maxsize=65536)
 def tokens(name: str) -> tuple[str, ...]:
-    """The words of ``key(name)``."""
+    """The words of ``key(name)``. Words in brackets after a name are kept
+    and never read as part of its titles ("unnamed U.S. official (Foreign
+    Policy, 2014-05)" keeps its description)."""
+    q = qualified(name)
+    if q:
+        return tokens(q[0]) + tuple(_words(_prepare(q[1])))
     return tuple(_strip_titles(_words(_prepare(name))))
 
 
@@ -246,6 +263,9 @@ def match_tokens(name: str, titles: bool = True) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def _match_tokens(name: str, titles: bool) -> tuple[str, ...]:
+    q = qualified(name)
+    if q:
+        return _match_tokens(q[0], titles) + _match_tokens(q[1], False)
     words = _match_once(name, titles)
     # Folding can make a word that another rule acts on ("aal" -> "al"):
     # apply the rules again until nothing changes, so match_key is idempotent.
@@ -368,6 +388,9 @@ def family_key(name: str, kind: str | None = None) -> str | None:
     """
     if kind not in PERSON_KINDS:
         return None
+    q = qualified(name)
+    if q:
+        return family_key(q[0], kind)  # Ahmed Ali (Dubai): Ali
     words = tokens(name)
     mwords = match_tokens(name)
     if _family_first(words) and len(mwords) == len(words):

@@ -135,8 +135,11 @@ def _compile_data() -> dict:
         kind = _listed_kind(kind.strip())
         for written in listed[i]:
             key = (kind, _match_key(written, kind))
-            if kind == PERSON and " " not in key[1] and _title(written):
-                continue  # "Mullah Mustafa" would list every bare Mustafa
+            if kind == PERSON and " " not in key[1] and (_title(written) or any(
+                    names.family_key(other, PERSON) == key[1] for other in listed[i] if other != written and " " in other)):
+                # "Mullah Mustafa" would list every bare Mustafa, and "Al Gore"
+                # (read "Gore") every bare Gore: bare names go by the rules
+                continue
             if key in shared_keys or key in equiv and equiv[key] != i and names.is_acronym(written):
                 # one acronym for two bodies (PAS: the Malaysian Islamic Party,
                 # and Moldova's Party of Action and Solidarity)

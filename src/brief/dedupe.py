@@ -56,7 +56,18 @@ is left alone, and a name of common words or letters with an owner is that
 country's body, not the bare name. A place written with its country
 ("Kayes, Mali") is the bare name when nothing else bears it; a town with a
 state or a city ("Paris, Texas") is not. Numbers written as words are
-digits (Third / 3rd).
+digits (Third / 3rd). A describing word after a people or a faith stays
+("Shiite militias" are not the Shiites; data/communities.txt).
+
+People written with words in brackets ("Ahmed Ali (Dubai)") are told apart
+by them; people written as descriptions ("unnamed U.S. official") match
+only the same words.
+
+The list: an acronym on several lines (PAS) joins one of them only when the
+notebook holds no other; a listed one-word name after a title ("Mullah
+Mustafa") or a listed family name alone ("Atatürk") is not a key, so bare
+names go by the rules. The compiled lists are kept on disk between runs
+(datacache.py).
 """
 
 from __future__ import annotations

@@ -1131,8 +1131,7 @@ class _Index:
             self.forms[e.id] = forms
         # nicknames the notebook writes in quotes (Luis 'Toto' Caputo): the
         # nickname with the family name is the same person (Toto Caputo)
-        self.nicknamed: set[tuple[str, str, str]] = set()
-        self.nicknames: dict[tuple[str, str], set[str]] = {}
+        self.nicknames: dict[tuple[str, str], set[str]] = {}  # (family, given) -> the other given names
         for eid, forms in self.forms.items() if self.person else ():
             for f in forms[: self.own[eid]]:
                 quoted = _QUOTED.search(f.text)
@@ -1140,8 +1139,8 @@ class _Index:
                     nick = names.match_tokens(quoted.group(1), False)
                     others = [g for g in f.given if (g,) != nick]
                     if len(nick) == 1 and others:
-                        self.nicknamed.update({(f.family, others[0], nick[0]), (f.family, nick[0], others[0])})
                         self.nicknames.setdefault((f.family, others[0]), set()).add(nick[0])
+                        self.nicknames.setdefault((f.family, nick[0]), set()).add(others[0])
         self.blocks: dict[tuple, list[int]] = {}
         # Long forms are indexed under their initials only where some alias
         # is written as those initials, so "John Smith" does not block with
@@ -1162,50 +1161,46 @@ class _Index:
                 keys.update(self._block_keys(f))
             for k in keys:
                 self.blocks.setdefault(k, []).append(eid)
-        # places: the kinds each name is written with ("Cauca": department, river)
+        # Organisations, groups and places, from their own names:
+        # - the kinds of place and the owners each name is written with
+        #   ("Cauca": department, river; "GKNB": Kyrgyzstan's, Tajikistan's);
+        # - the names that begin or end longer ones (Santiago: Santiago de Cuba);
+        # - acronyms written with a possessive ("Guatemala's TSE"): a body of
+        #   that place, and so perhaps not the one a bare TSE means;
+        # - names written with a word or an owner in front ("Romanian Social
+        #   Democratic Party"), by the name without it.
         self.typed: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for eid, forms in self.forms.items():
-            for f in forms[: self.own[eid]]:
-                if f.ptype:
-                    self._qualify(f, f.ptype)
-
-        # acronyms written with a place's possessive ("Guatemala's TSE"): a
-        # body of that place, and so perhaps not the one a bare TSE means;
-        # and names written with one word in front ("Romanian Social
-        # Democratic Party"): the forms that write each name so
-        # and the owners each is written with ("GKNB": Kyrgyzstan, Tajikistan);
-        # the names that begin or end longer ones (Santiago: Santiago de Cuba)
         self.owned_by: dict[tuple[str, ...], set[int]] = {}
         self.owned_forms: dict[tuple[str, ...], list[_Form]] = {}
         self.inside: dict[tuple[str, ...], set[int]] = {}
+        self.qualified: dict[str, set[int]] = {}
+        self.qualified_names: dict[tuple[str, ...], list[tuple[int, _Form]]] = {}
         for eid, forms in self.forms.items() if not self.person else ():
             for f in forms[: self.own[eid]]:
+                if f.ptype:
+                    self._qualify(f, f.ptype)
                 if f.owner:
                     self._qualify(f, "@" + f.owner)
                     self.owned_by.setdefault(f.core, set()).add(eid)
                     if kind == PLACE:
                         self.owned_forms.setdefault(f.core, []).append(f)
+                    if f.core:
+                        self.qualified_names.setdefault(f.core, []).append((eid, f))
                 elif len(f.core) >= 2 and not f.ptype:
                     for k in range(1, min(3, len(f.core))):
                         self.inside.setdefault(f.core[:k], set()).add(eid)
                         self.inside.setdefault(f.core[-k:], set()).add(eid)
-        self.qualified: dict[str, set[int]] = {}
-        self.qualified_names: dict[tuple[str, ...], list[tuple[int, _Form]]] = {}
-        for eid, forms in self.forms.items() if not self.person else ():
-            for f in forms[: self.own[eid]]:
                 m = _QUALIFIED.match(f.text)
                 if m and names.is_acronym(m.group(1)):
                     self.qualified.setdefault(_form(m.group(1), kind).acronym, set()).add(eid)
                 if len(f.core) >= 3 and not f.written_acronym and f.core[0] not in _OPPOSED:
                     self.qualified_names.setdefault(f.core[1:], []).append((eid, f))
-                if f.owner and f.core:
-                    self.qualified_names.setdefault(f.core, []).append((eid, f))  # Romanian Social Democratic Party
         # regnal names (Felipe VI): a king called by his name alone is not a
         # commoner who has it as a given name (King Felipe / Felipe Calderón)
         self.regnal = {
             f.family for forms in self.forms.values() for f in forms
-            if self.person and f.bare and any(w not in ("jr", "sr") for w in f.suffix)
-        }
+            if f.bare and any(w not in ("jr", "sr") for w in f.suffix)
+        } if self.person else set()
         # a listed name the notebook also writes with an owner for something
         # else ("Canton" beside "Canton, Ohio") is not brought along by the
         # other names of its line (Guangzhou)
@@ -1410,9 +1405,9 @@ class _Index:
             o.plain and o.equiv != f.equiv for o in self.owned_forms.get(f.core, ()))
 
     def _nickname_score(self, fa: _Form, fb: _Form) -> int:
-        if not self.nicknamed or not fa.given or not fb.given or fa.family != fb.family:
+        if not self.nicknames or not fa.given or not fb.given or fa.family != fb.family:
             return 0
-        return 88 if (fa.family, fa.given[0], fb.given[0]) in self.nicknamed else 0
+        return 88 if fb.given[0] in self.nicknames.get((fa.family, fa.given[0]), ()) else 0
 
     def name_is_generic(self, f: _Form) -> bool:
         """Whether the notebook writes this name with a word in front for
@@ -1537,8 +1532,7 @@ class _Index:
                     if owned.plain and not (other.acronym and other.acronym in _long_acronyms(owned.text, False)):
                         # (unless its letters spell the owner too: PA, Palestinian Authority)
                         return 0  # "General Intelligence Directorate" may be any country's; "Paris" is not "Paris, Texas"
-                    bare = fb if fa.owner else fa
-                    if self.inside.get(bare.core, set()) - self.owned_by.get(bare.core, set()):
+                    if self.inside.get(other.core, set()) - self.owned_by.get(other.core, set()):
                         return 0  # "Santiago" beside "Santiago, Chile" and "Santiago de Cuba"
                 bare = fa if (fa.ptype is not None) + (fa.owner is not None) <= (fb.ptype is not None) + (fb.owner is not None) else fb
                 if len(self.qualifiers(bare)) > 1:

@@ -842,3 +842,45 @@ def test_a_listed_name_that_is_only_a_family_name_does_not_settle_a_bare_one():
     # ambiguous one alone; a kunya on a line (Abu Mazen) stays listed
     assert ("person", "gore") not in listed and ("person", "abumazen") in listed
     assert ("person", "albert arnold gore jr") in listed
+
+
+def test_initials_written_together_are_initials():
+    ents = entities(("HM Ershad", "person"), ("Hussain Muhammad Ershad", "person"), ("H. M. Ershad", "person"),  # 1-3
+                    ("Ershad", "person"),  # 4: one Ershad only
+                    ("HD Revanna", "person"), ("Prajwal Revanna", "person"), ("Revanna", "person"),  # 5-7
+                    ("Mohammed VI", "person"), ("Mohammed V", "person"))  # 8, 9: numerals are not initials
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 1, 3) and together(clusters, 1, 4)
+    assert not together(clusters, 5, 6) and not together(clusters, 7, 5) and not together(clusters, 7, 6)
+    assert not together(clusters, 8, 9)
+
+
+def test_spellings_of_q_and_legal_forms_of_companies():
+    ents = entities(("Khawaja Saad Rafique", "person"), ("Khawaja Saad Rafiq", "person"),  # 1, 2
+                    ("Ecopetrol", "org"), ("Ecopetrol SA", "org"), ("Siemens AG", "org"), ("Siemens", "org"),  # 3-6
+                    ("Grupo Escorpiones", "group"), ("Los Escorpiones", "group"),  # 7, 8
+                    ("Ecopetrol Foundation", "org"))  # 9: another body
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 5, 6) and together(clusters, 7, 8)
+    assert not together(clusters, 3, 9) and not together(clusters, 4, 9)
+
+
+def test_an_oblast_is_a_region_or_a_province_but_a_state_is_not_a_province():
+    ents = entities(("Kursk region", "place"), ("Kursk province", "place"), ("Kursk Oblast", "place"),  # 1-3
+                    ("Kursk", "place"), ("Kursk city", "place"),  # 4, 5
+                    ("Punjab state", "place"), ("Punjab province", "place"),  # 6, 7
+                    ("Kurdistan Region", "place"), ("Kurdistan Province", "place"))  # 8, 9: the list knows Iraq's
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 1, 3)
+    assert not any(together(clusters, 4, x) for x in (1, 2, 3, 5))
+    assert not together(clusters, 6, 7) and not together(clusters, 8, 9)
+
+
+def test_a_town_written_with_its_region_is_the_bare_town_unless_the_region_is_a_namesakes():
+    ents = entities(("Bukavu", "place"), ("Bukavu, South Kivu", "place"),  # 1, 2
+                    ("Perth", "place"), ("Perth, Western Australia", "place"),  # 3, 4
+                    ("London", "place"), ("London, Ontario", "place"),  # 5, 6
+                    ("Ashrafieh", "place"), ("Aleppo's Ashrafieh", "place"))  # 7, 8: neighbourhoods recur
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2)
+    assert not together(clusters, 3, 4) and not together(clusters, 5, 6) and not together(clusters, 7, 8)

@@ -472,7 +472,13 @@ def _form(text: str, kind: str, owned: bool = True) -> _Form:
             # Russian Africa Corps: the name Africa Corps, owned by Russia
             owner, named, country = owned
             inner = _form(named, kind)
-            plain = not country if kind == PLACE else inner.written_acronym or _common_words(inner.mkey)
+            if kind == PLACE:
+                # Paris, Texas is not Paris, nor Aleppo's Ashrafieh the
+                # bare Ashrafieh (neighbourhoods' names recur from city to
+                # city); Bukavu, South Kivu is Bukavu
+                plain = not country and (owners.namesake_region(owner) or "," not in text)
+            else:
+                plain = inner.written_acronym or _common_words(inner.mkey)
             return replace(inner, text=text, mkey=mkey, equiv=equiv, owner=owner, named=inner.named or named, plain=plain)
         country = owners.country_named(text) if kind == PLACE else None
         if country:
@@ -492,6 +498,10 @@ def _form(text: str, kind: str, owned: bool = True) -> _Form:
         words = _faith_compounds([w for w in names._match_words(text, False) if w not in data["person_particles"]])
         if family is not None:
             family = words[-1] if family == "din" and words and words[-1].endswith("din") else _faith_word(family)
+        glued = names.glued_initials(text)
+        if glued and family is not None:
+            # HM Ershad: the initials H. M.
+            words = [x for k, w in enumerate(words) for x in (w if w in glued and k < len(words) - 1 and w != family else (w,))]
         cut = len(words)
         while cut > 1 and _SUFFIX_RE.fullmatch(words[cut - 1]):
             cut -= 1
@@ -1037,6 +1047,10 @@ def _other_score(a: _Form, b: _Form) -> int:
     if _shared_with(a, b) or _shared_with(b, a):
         return 95  # PAS / Malaysian Islamic Party, when no other PAS is about
     if a.ptype and b.ptype and a.ptype != b.ptype:
+        if {a.ptype, b.ptype} == _REGION_PROVINCE and (a.equiv is None) == (b.equiv is None):
+            # Kursk region / Kursk province: an oblast is written either
+            # way (the Kurdistan Region the list knows is not Iran's province)
+            return _core_score(tuple(a.base.split()), tuple(b.base.split()))
         return 0  # Punjab state / Punjab province
     if a.body and b.body and not a.body & b.body:
         return 0  # Islamic Party / Islamic Movement
@@ -1052,6 +1066,9 @@ def _other_score(a: _Form, b: _Form) -> int:
     if score < 85 and _translation_of(a, b):
         return 90  # Polícia Federal / Federal Police
     return score
+
+
+_REGION_PROVINCE = frozenset({"region", "province"})
 
 
 def _shared_with(a: _Form, b: _Form) -> bool:
@@ -1249,6 +1266,8 @@ class _Index:
                     yield ("b", skel)  # bare names and initials meet every full name of the family
                     for end in ends:  # and, by its ends, of the family name misspelt (Mnangangwa)
                         yield ("b", *end)
+                    if f.given:
+                        yield ("f", skel)  # H. D. Revanna is not Prajwal Revanna: a bare Revanna is either
                 else:
                     yield ("f", skel)  # joins bare names; pairs of full names use the keys below
                     for end in ends:
@@ -1293,6 +1312,8 @@ class _Index:
                 yield ("t", f.bag)
             yield ("c", tuple(sorted(f.core)))
             yield ("s", _core_key(f.core))
+            if f.ptype in _REGION_PROVINCE:
+                yield ("r", _core_key(tuple(f.base.split())))  # Kursk region meets Kursk province
             if f.core[0].startswith("al") and len(f.core[0]) >= 6:
                 yield ("s", _core_key((f.core[0][2:], *f.core[1:])))
 
@@ -1535,7 +1556,7 @@ class _Index:
                     if self.inside.get(other.core, set()) - self.owned_by.get(other.core, set()):
                         return 0  # "Santiago" beside "Santiago, Chile" and "Santiago de Cuba"
                 bare = fa if (fa.ptype is not None) + (fa.owner is not None) <= (fb.ptype is not None) + (fb.owner is not None) else fb
-                if len(self.qualifiers(bare)) > 1:
+                if bare.ptype is None and len(self.qualifiers(bare)) > 1:
                     return 0  # "Cauca" fits "Cauca department" and "Cauca River"; "GKNB" Kyrgyzstan's and Tajikistan's
             if s and fa.mkey != fb.mkey and (fa.equiv is None or fa.equiv != fb.equiv):
                 if self.name_is_generic(fa) or self.name_is_generic(fb):

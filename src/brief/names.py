@@ -197,6 +197,22 @@ def tokens(name: str) -> tuple[str, ...]:
     return tuple(_strip_titles(_words(_prepare(name))))
 
 
+_GLUED = re.compile(r"(?<![\w.'\u2019-])([A-Z]{2,3})(?=\s+[A-Z][a-z])")
+
+
+@lru_cache(maxsize=65536)
+def glued_initials(name: str) -> frozenset[str]:
+    """Two or three capitals written before a capitalised word of a
+    person's name, read as initials ("HM Ershad" is H. M. Ershad, "DY
+    Chandrachud" D. Y.), as their matching words. Roman numerals are not
+    initials."""
+    if not re.search(r"[A-Z]{2}", name):
+        return frozenset()
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    found = _GLUED.findall(plain)
+    return frozenset(_translit(g.lower()) for g in found if not _ROMAN.fullmatch(g.lower()))
+
+
 def key(name: str) -> str:
     """The exact-match key: folded words without leading titles.
 
@@ -213,6 +229,7 @@ _TRANSLIT = [
     (re.compile(r"ae"), "ai"),
     (re.compile(r"ck"), "k"),
     (re.compile(r"q"), "k"),
+    (re.compile(r"(?<=..)kue$"), "k"),  # Rafique / Rafiq, Haque / Haq
     (re.compile(r"dh"), "z"),
     (re.compile(r"ph"), "f"),
     (re.compile(r"dj"), "j"),

@@ -7,9 +7,9 @@ Deduplication reads the owner apart from the name, so that the name alone
 matches ("Russian Africa Corps" / "Africa Corps") and two owners tell two
 things apart ("Kyrgyzstan's GKNB" / "Tajikistan's GKNB").
 
-Countries and their demonyms are in data/countries.txt; the short forms of
-regions written after a town ("Nogales, Ariz.") in
-data/region_abbreviations.txt. Pure: no database, no printing.
+Countries and their demonyms are in data/countries.txt; the states and
+provinces written after a town in North America and Australia ("Nogales,
+Ariz.", "Paris, Texas"), with their short forms, in data/namesake_regions.txt. Pure: no database, no printing.
 """
 
 from __future__ import annotations
@@ -58,12 +58,24 @@ def _lists() -> tuple[dict, dict, dict]:
             if form.strip():
                 demonyms[_tokens(form)] = owner
     regions: dict[tuple[str, ...], str] = {}
-    for line in names._data_lines("region_abbreviations.txt"):
+    for line in names._data_lines("namesake_regions.txt"):
         full, _, short = line.partition("=")
         owner = " ".join(_tokens(full))
-        for form in short.split():
+        for form in [full, *short.split()]:
             regions[_tokens(form)] = owner
     return countries, demonyms, regions
+
+
+def namesake_region(owner: str) -> bool:
+    """Whether an owner (as ``split_owner`` gives it) is a state or province
+    of the United States, Canada or Australia, written after towns that
+    often bear a better-known place's name (Paris, Texas)."""
+    return owner in _namesake_owners()
+
+
+@lru_cache(maxsize=1)
+def _namesake_owners() -> frozenset[str]:
+    return frozenset(_lists()[2].values())
 
 
 def _owner(text: str) -> tuple[str, bool]:

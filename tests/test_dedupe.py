@@ -884,3 +884,14 @@ def test_a_town_written_with_its_region_is_the_bare_town_unless_the_region_is_a_
     clusters = find_clusters(ents)
     assert together(clusters, 1, 2)
     assert not together(clusters, 3, 4) and not together(clusters, 5, 6) and not together(clusters, 7, 8)
+
+
+def test_news_agencies_and_party_in_turkish():
+    ents = entities(("Mehr News Agency", "org"), ("Mehr", "org"), ("BBC News", "org"), ("BBC", "org"),  # 1-4
+                    ("Refah Partisi", "org"), ("Refah Party", "org"), ("Yeniden Refah Partisi", "org"),  # 5-7
+                    ("Pakistan Tehreek-e-Insaf", "org"), ("Press Trust of India", "org"),  # 8, 9
+                    ("PTI", "org"), ("PTI news agency", "org"))  # 10: either; 11: the agency
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 5, 6)
+    assert not together(clusters, 5, 7) and not together(clusters, 6, 7)
+    assert not any(together(clusters, 10, x) for x in (8, 9, 11))

@@ -622,6 +622,8 @@ def _drop_generic(words: list[str]) -> frozenset[str]:
     generic = _data()["generic"]
     communities = _data()["communities"]
     kinds = set()
+    if len(words) > 2 and words[-1] == "agency" and words[-2] in ("news", "press"):
+        words.pop()  # Mehr News Agency: Mehr News
     while len(words) > 1 and words[-1] in generic:
         if not generic[words[-1]] and all(w in communities for w in words[:-1]):
             break
@@ -1564,7 +1566,8 @@ class _Index:
         if s and fa.mkey != fb.mkey:
             listed_together = fa.equiv is not None and fa.equiv == fb.equiv or _shared_with(fa, fb) or _shared_with(fb, fa)
             for x, y in ((fa, fb), (fb, fa)):
-                if x.acronym and (x.acronym in y.long_acronyms or listed_together) and self.acronym_is_ambiguous(x.acronym):
+                if x.acronym and (x.acronym in y.long_acronyms or listed_together or y.core == (x.acronym,)) and self.acronym_is_ambiguous(x.acronym):
+                    # (y.core: "PTI news agency" says which PTI; a bare PTI does not)
                     return 0
         return s
 

@@ -895,3 +895,12 @@ def test_news_agencies_and_party_in_turkish():
     assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 5, 6)
     assert not together(clusters, 5, 7) and not together(clusters, 6, 7)
     assert not any(together(clusters, 10, x) for x in (8, 9, 11))
+
+
+def test_a_generic_word_in_front_with_its_article_or_glued_to_it():
+    ents = entities(("Cártel de Caborca", "group"), ("Caborca Cartel", "group"),  # 1, 2
+                    ("Hizbul Islam", "group"), ("Hizb al-Islam", "group"),  # 3, 4
+                    ("Caborca", "place"), ("Harakat al-Islam", "group"))  # 5: a place; 6: a movement, not a party
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 3, 4)
+    assert not together(clusters, 1, 5) and not together(clusters, 3, 6) and not together(clusters, 4, 6)

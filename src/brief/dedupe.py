@@ -224,6 +224,7 @@ _NUMBERS = {
     "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
 }
 _STOP = frozenset({"of", "the", "and", "for", "in", "on", "at", "to"})
+_OF = frozenset({"de", "del", "des", "du", "di", "da", "do", "dos", "das", "la", "las", "los", "le", "les", "el"})
 _CAMP_WORDS = frozenset(names._translit(w) for w in ("refugee", "refugees", "displacement", "displaced", "idp", "idps"))
 _BURMESE_U = re.compile(r"U [A-Z][a-z]+ [A-Z]")
 _RIVER = re.compile(r"\briver\b", re.IGNORECASE)
@@ -548,6 +549,8 @@ def _form(text: str, kind: str, owned: bool = True) -> _Form:
     body = _drop_generic(words)  # Kataeb Party: Kataeb
     if len(words) > 1 and words[0] in data["leading"]:
         words = [*words[1:], data["leading"][words[0]]]  # Jaysh al-Mahdi: Mahdi Army
+        while len(words) > 2 and words[0] in _OF:
+            words = words[1:]  # Cártel de Caborca: Caborca Cartel
         body |= _drop_generic(words)
     return _Form(text, mkey, acronym, equiv, written, "", False, core=tuple(words), ptype=ptype, base=base, body=body,
                  bag=bag, translated=translated)

@@ -904,3 +904,12 @@ def test_a_generic_word_in_front_with_its_article_or_glued_to_it():
     clusters = find_clusters(ents)
     assert together(clusters, 1, 2) and together(clusters, 3, 4)
     assert not together(clusters, 1, 5) and not together(clusters, 3, 6) and not together(clusters, 4, 6)
+
+
+def test_a_profession_in_front_and_a_y_that_is_an_initial():
+    ents = entities(("journalist Arshad Sharif", "person"), ("Arshad Sharif", "person"),  # 1, 2
+                    ("Y. V. Chandrachud", "person"), ("Yeshwant Vishnu Chandrachud", "person"),  # 3, 4
+                    ("D. Y. Chandrachud", "person"))  # 5: his son
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 3, 4)
+    assert not together(clusters, 3, 5) and not together(clusters, 4, 5)

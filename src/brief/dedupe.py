@@ -496,7 +496,8 @@ def _form(text: str, kind: str, owned: bool = True) -> _Form:
             # not a name; only the same words are the same entity
             return _Form(text, " ".join(names.match_tokens(text, False)), acronym, equiv, written, _title(text), True)
         family = names.family_key(text, PERSON)
-        words = _faith_compounds([w for w in names._match_words(text, False) if w not in data["person_particles"]])
+        particles = data["person_particles"] if " y " in text else data["person_particles"] - {"y"}  # Y. V. Chandrachud
+        words = _faith_compounds([w for w in names._match_words(text, False) if w not in particles])
         if family is not None:
             family = words[-1] if family == "din" and words and words[-1].endswith("din") else _faith_word(family)
         glued = names.glued_initials(text)

@@ -913,3 +913,20 @@ def test_a_profession_in_front_and_a_y_that_is_an_initial():
     clusters = find_clusters(ents)
     assert together(clusters, 1, 2) and together(clusters, 3, 4)
     assert not together(clusters, 3, 5) and not together(clusters, 4, 5)
+
+
+def test_hassan_is_not_hussein_so_a_bare_family_name_beside_both_is_left_alone():
+    ents = entities(("Hassan Fadlallah", "person"), ("Mohammad Hussein Fadlallah", "person"),  # 1, 2
+                    ("Fadlallah", "person"))  # 3
+    clusters = find_clusters(ents)
+    assert not together(clusters, 1, 2) and not together(clusters, 3, 1) and not together(clusters, 3, 2)
+
+
+def test_a_district_is_the_bare_name_unless_the_notebook_has_another_kind():
+    ents = entities(("Kech district", "place"), ("Kech", "place"),  # 1, 2
+                    ("Nduga Regency", "place"), ("Nduga", "place"),  # 3, 4
+                    ("Bajaur Agency", "place"), ("Bajaur district", "place"),  # 5, 6: the old and new style
+                    ("Poonch district", "place"), ("Poonch division", "place"), ("Poonch", "place"))  # 7-9
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 5, 6)
+    assert not together(clusters, 7, 8) and not together(clusters, 9, 7) and not together(clusters, 9, 8)

@@ -192,7 +192,12 @@ def _compile_data() -> dict:
             english.update((k, names._translit(word.strip())) for k in names.match_tokens(w, False))
     common = (set(english.values()) - _REGIONAL) | set(generic) | set(place_types)
     common.update(names._translit(w) for line in lines("common_words.txt") for w in line.split())
+    given_apart: dict[str, int] = {}
+    for n, line in enumerate(lines("distinct_given_names.txt")):
+        for w in line.split():
+            given_apart[names._translit(w)] = n
     return {
+        "given_apart": given_apart,
         "communities": frozenset(names._translit(w) for line in lines("communities.txt") for w in line.split()),
         "shared": {k: frozenset(v) for k, v in shared.items()},
         "common": frozenset(common),
@@ -716,6 +721,9 @@ def _given_ok(a: tuple[str, ...], b: tuple[str, ...], loose: bool = False) -> bo
 
 
 def _given_word_loose(a: str, b: str) -> bool:
+    apart = _data()["given_apart"]
+    if apart.get(a, -1) != apart.get(b, -2) and a in apart and b in apart:
+        return False  # Hassan / Hussein: two names
     if _given_word_ok(a, b) or (a[0] == b[0] and _VOWELS_ONLY.sub("", a) == _VOWELS_ONLY.sub("", b)):
         return True  # Vladimir / Volodymyr
     if len(a) < 2 or len(b) < 2:

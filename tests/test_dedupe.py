@@ -930,3 +930,12 @@ def test_a_district_is_the_bare_name_unless_the_notebook_has_another_kind():
     clusters = find_clusters(ents)
     assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 5, 6)
     assert not together(clusters, 7, 8) and not together(clusters, 9, 7) and not together(clusters, 9, 8)
+
+
+def test_a_motorcycle_club_and_a_private_military_company():
+    ents = entities(("Bandidos Motorcycle Club", "group"), ("Bandidos", "group"), ("Hells Angels MC", "group"),  # 1-3
+                    ("Hells Angels", "group"), ("PMC Redut", "group"), ("Redut", "group"),  # 4-6
+                    ("Bandidos Social Club", "group"))  # 7: another word, another body
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 5, 6)
+    assert not together(clusters, 7, 1) and not together(clusters, 7, 2)

@@ -229,6 +229,8 @@ _NUMBERS = {
     "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
 }
 _STOP = frozenset({"of", "the", "and", "for", "in", "on", "at", "to"})
+# two words that end a name and only describe it
+_DESCRIBING_PAIRS = frozenset({("news", "agency"), ("press", "agency"), ("motorcycle", "club"), ("media", "network")})
 _OF = frozenset({"de", "del", "des", "du", "di", "da", "do", "dos", "das", "la", "las", "los", "le", "les", "el"})
 _CAMP_WORDS = frozenset(names._translit(w) for w in ("refugee", "refugees", "displacement", "displaced", "idp", "idps"))
 _BURMESE_U = re.compile(r"U [A-Z][a-z]+ [A-Z]")
@@ -631,8 +633,8 @@ def _drop_generic(words: list[str]) -> frozenset[str]:
     generic = _data()["generic"]
     communities = _data()["communities"]
     kinds = set()
-    if len(words) > 2 and words[-1] == "agency" and words[-2] in ("news", "press"):
-        words.pop()  # Mehr News Agency: Mehr News
+    if len(words) > 2 and (words[-2], words[-1]) in _DESCRIBING_PAIRS:
+        del words[-2:]  # Mehr News Agency: Mehr; Bandidos Motorcycle Club: Bandidos
     while len(words) > 1 and words[-1] in generic:
         if not generic[words[-1]] and all(w in communities for w in words[:-1]):
             break

@@ -939,3 +939,12 @@ def test_a_motorcycle_club_and_a_private_military_company():
     clusters = find_clusters(ents)
     assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 5, 6)
     assert not together(clusters, 7, 1) and not together(clusters, 7, 2)
+
+
+def test_spanish_short_forms_of_given_names():
+    ents = entities(("Alejandro Char", "person"), ("Alex Char", "person"),  # 1, 2
+                    ("José Mujica", "person"), ("Pepe Mujica", "person"),  # 3, 4
+                    ("Arturo Char", "person"))  # 5: another Char
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 3, 4)
+    assert not together(clusters, 5, 1) and not together(clusters, 5, 2)

@@ -948,3 +948,13 @@ def test_spanish_short_forms_of_given_names():
     clusters = find_clusters(ents)
     assert together(clusters, 1, 2) and together(clusters, 3, 4)
     assert not together(clusters, 5, 1) and not together(clusters, 5, 2)
+
+
+def test_a_state_is_its_bare_name_unless_that_is_a_well_known_city_and_a_us_town_with_its_state():
+    ents = entities(("Tamaulipas state", "place"), ("Tamaulipas", "place"),  # 1, 2
+                    ("São Paulo state", "place"), ("São Paulo", "place"),  # 3, 4
+                    ("Uvalde, Texas", "place"), ("Uvalde", "place"),  # 5, 6
+                    ("Athens, Ga.", "place"), ("Athens", "place"))  # 7, 8
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 5, 6)
+    assert not together(clusters, 3, 4) and not together(clusters, 7, 8)

@@ -192,12 +192,14 @@ def _compile_data() -> dict:
             english.update((k, names._translit(word.strip())) for k in names.match_tokens(w, False))
     common = (set(english.values()) - _REGIONAL) | set(generic) | set(place_types)
     common.update(names._translit(w) for line in lines("common_words.txt") for w in line.split())
+    world = frozenset(" ".join(names.match_tokens(line, False)) for line in lines("world_places.txt"))
     given_apart: dict[str, int] = {}
     for n, line in enumerate(lines("distinct_given_names.txt")):
         for w in line.split():
             given_apart[names._translit(w)] = n
     return {
         "given_apart": given_apart,
+        "world": world,
         "communities": frozenset(names._translit(w) for line in lines("communities.txt") for w in line.split()),
         "shared": {k: frozenset(v) for k, v in shared.items()},
         "common": frozenset(common),
@@ -483,8 +485,9 @@ def _form(text: str, kind: str, owned: bool = True) -> _Form:
             if kind == PLACE:
                 # Paris, Texas is not Paris, nor Aleppo's Ashrafieh the
                 # bare Ashrafieh (neighbourhoods' names recur from city to
-                # city); Bukavu, South Kivu is Bukavu
-                plain = not country and (owners.namesake_region(owner) or "," not in text)
+                # city); Bukavu, South Kivu is Bukavu, and Uvalde, Texas Uvalde
+                plain = not country and (
+                    "," not in text or owners.namesake_region(owner) and inner.mkey in data["world"])
             else:
                 plain = inner.written_acronym or _common_words(inner.mkey)
             return replace(inner, text=text, mkey=mkey, equiv=equiv, owner=owner, named=inner.named or named, plain=plain)
@@ -1563,6 +1566,10 @@ class _Index:
             if s and fa.equiv is not None and fa.equiv == fb.equiv and fa.mkey != fb.mkey:
                 if self._owned_elsewhere(fa) or self._owned_elsewhere(fb):
                     return 0  # "Canton" is Guangzhou to the list, but the notebook also has Canton, Ohio
+            if s and (fa.ptype == "state") != (fb.ptype == "state") and not (fa.owner or fb.owner):
+                bare, typed = (fb, fa) if fa.ptype == "state" else (fa, fb)
+                if bare.ptype is None and bare.mkey in _data()["world"]:
+                    return 0  # "São Paulo" is the city, not São Paulo state
             if s and not _same_qualifier(fa, fb) and (fa.equiv is None or fa.equiv != fb.equiv):
                 if (fa.owner is None) != (fb.owner is None):
                     owned, other = (fa, fb) if fa.owner else (fb, fa)

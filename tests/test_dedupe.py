@@ -958,3 +958,13 @@ def test_a_state_is_its_bare_name_unless_that_is_a_well_known_city_and_a_us_town
     clusters = find_clusters(ents)
     assert together(clusters, 1, 2) and together(clusters, 5, 6)
     assert not together(clusters, 3, 4) and not together(clusters, 7, 8)
+
+
+def test_junior_spelled_out_and_a_bare_name_in_another_spelling_of_the_family():
+    ents = entities(("Ian Paisley Junior", "person"), ("Ian Paisley Jr", "person"),  # 1, 2
+                    ("Ian Paisley Sr", "person"),  # 3
+                    ("Serzh Sargsyan", "person", ["Serzh Sargsyan", "Serzh Sarkisian"]),  # 4
+                    ("Armen Sarkissian", "person"), ("Sargsyan", "person"))  # 5, 6: Armen's name spelled as Serzh's
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and not together(clusters, 1, 3) and not together(clusters, 2, 3)
+    assert not together(clusters, 6, 4) and not together(clusters, 6, 5)

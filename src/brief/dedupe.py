@@ -237,8 +237,8 @@ _OF = frozenset({"de", "del", "des", "du", "di", "da", "do", "dos", "das", "la",
 _CAMP_WORDS = frozenset(names._translit(w) for w in ("refugee", "refugees", "displacement", "displaced", "idp", "idps"))
 _BURMESE_U = re.compile(r"U [A-Z][a-z]+ [A-Z]")
 _RIVER = re.compile(r"\briver\b", re.IGNORECASE)
-_SUFFIX_RE = re.compile(r"(?:jr|sr|jnr|snr|i{1,3}|iv|vi{0,3}|ix|x)")
-_SUFFIX_SAME = {"jnr": "jr", "snr": "sr"}  # Christopher Kinahan Jnr / Jr.
+_SUFFIX_RE = re.compile(r"(?:jr|sr|jnr|snr|junior|senior|i{1,3}|iv|vi{0,3}|ix|x)")
+_SUFFIX_SAME = {"jnr": "jr", "snr": "sr", "junior": "jr", "senior": "sr"}  # Christopher Kinahan Jnr / Jr.
 _CONSONANT_SKELETON = re.compile(r"[aeiouywh]+")
 # A vowel run; a w after a vowel and before a consonant belongs to it (Rowhani / Rouhani).
 _VOWEL_RUN = re.compile(r"[aeiouy](?:[aeiouy]|w(?![aeiouy]))*|[^aeiouy]")
@@ -1403,7 +1403,16 @@ class _Index:
         """Whether the full names with this family name are clearly more
         than one person."""
         if family not in self._family_cache:
-            full = self._full_names(family)
+            full = list(self._full_names(family))
+            # and everyone written with another spelling one of these
+            # people is written with: a bare "Sargsyan", Serzh's spelling,
+            # beside Serzh Sarkisian and Armen Sarkissian, is either
+            seen = {family}
+            for eid, _, _ in list(full):
+                for g in self.forms[eid][: self.own[eid]]:
+                    if g.family and not g.bare and g.family not in seen and _loose_family(g.family) == _loose_family(family):
+                        seen.add(g.family)
+                        full.extend(x for x in self._full_names(g.family) if x[2].family == g.family and x not in full)
             self._family_cache[family] = any(self._apart(x, y) for x, y in combinations(full, 2))
         return self._family_cache[family]
 

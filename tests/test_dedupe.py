@@ -968,3 +968,13 @@ def test_junior_spelled_out_and_a_bare_name_in_another_spelling_of_the_family():
     clusters = find_clusters(ents)
     assert together(clusters, 1, 2) and not together(clusters, 1, 3) and not together(clusters, 2, 3)
     assert not together(clusters, 6, 4) and not together(clusters, 6, 5)
+
+
+def test_pinyin_given_names_are_spelt_one_way_and_an_arabic_chain_names_the_father():
+    ents = entities(("Wang Yang", "person"), ("Wang Yong", "person"),  # 1, 2
+                    ("Lee Jae-myung", "person"), ("Lee Jae-myeong", "person"),  # 3, 4: Korean romanisations
+                    ("Nasser Sabah al-Ahmad", "person"), ("Nasser al-Mohammed al-Sabah", "person"),  # 5, 6
+                    ("Tareck El Aissami", "person"), ("Tareck Zaidan El Aissami Maddah", "person"))  # 7, 8
+    clusters = find_clusters(ents)
+    assert not together(clusters, 1, 2) and together(clusters, 3, 4)
+    assert not together(clusters, 5, 6) and together(clusters, 7, 8)

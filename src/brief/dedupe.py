@@ -199,6 +199,7 @@ def _compile_data() -> dict:
             given_apart[names._translit(w)] = n
     return {
         "given_apart": given_apart,
+        "pinyin": frozenset(w for line in lines("pinyin_family_names.txt") for w in line.split()),
         "world": world,
         "communities": frozenset(names._translit(w) for line in lines("communities.txt") for w in line.split()),
         "shared": {k: frozenset(v) for k, v in shared.items()},
@@ -810,6 +811,8 @@ def _person_score(a: _Form, b: _Form) -> int:
     if a.bare or b.bare:
         return 90 if fam == 100 else 86
     if a.family_first or b.family_first:
+        if a.family_first and b.family_first and a.given[0] != b.given[0] and _pinyin(a) and _pinyin(b):
+            return 0  # Wang Yang is not Wang Yong: pinyin writes a name one way
         if not _same_syllables(a.given[0], b.given[0]):
             return 0  # Kim Jong-nam is not Kim Yong-nam: a family name shared by millions
         if not (a.family_first and b.family_first) and not _given_ok(a.given, b.given):
@@ -819,6 +822,13 @@ def _person_score(a: _Form, b: _Form) -> int:
     if fam == 100 and a.given[0] == b.given[0]:
         return 95
     return min(90, fam)
+
+
+def _pinyin(f: _Form) -> bool:
+    """A Chinese name written in pinyin, family name first (Wang Yang; not
+    Lee Jae-myung, whose family name pinyin writes Li)."""
+    words = names.tokens(f.text)
+    return bool(words) and words[0] in _data()["pinyin"]
 
 
 def _another_father(a: _Form, b: _Form) -> bool:
@@ -856,6 +866,8 @@ def _chain_cut(a: _Form, b: _Form) -> int:
 
 
 _ARABIC_CHAIN = re.compile(r"\b(?:al|el|ad|ash|as|at|az|bin|ibn)[-\s\u2010\u2011]", re.IGNORECASE)
+# the last name of a chain written with its article (Nasser Sabah al-Ahmad)
+_ARTICLE_LAST = re.compile(r"\b(?:al|el|ad|ash|as|at|az)[-\s\u2010\u2011][^\W\d_]+\W*$", re.IGNORECASE)
 
 
 def _son_of(a: str, b: str) -> bool:
@@ -953,6 +965,8 @@ def _second_family_score(a: _Form, b: _Form) -> int:
     may be it, or else given names are required on both sides."""
     if not a.second_family or _family_sim(a.second_family, b.family) < 85:
         return 0
+    if not b.bare and _ARTICLE_LAST.search(a.text) and _ARABIC_CHAIN.search(b.text):
+        return 0  # Nasser Sabah al-Ahmad is Nasser, son of Sabah, not a Sabah
     if b.bare:
         return 86
     return 86 if _given_ok(a.given[:-1], b.given) else 0  # Juan Evo Morales Ayma / Evo Morales

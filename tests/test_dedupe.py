@@ -978,3 +978,13 @@ def test_pinyin_given_names_are_spelt_one_way_and_an_arabic_chain_names_the_fath
     clusters = find_clusters(ents)
     assert not together(clusters, 1, 2) and together(clusters, 3, 4)
     assert not together(clusters, 5, 6) and together(clusters, 7, 8)
+
+
+def test_an_article_written_into_a_name_armenian_endings_and_places_called_by_what_they_are():
+    ents = entities(("Saad al-Jabri", "person"), ("Saad Aljabri", "person"),  # 1, 2
+                    ("Tigran Sargsyan", "person"), ("Tigran Sarkisian", "person"),  # 3, 4
+                    ("Khalid al-Jabri", "person"),  # 5: his son
+                    ("Evin prison", "place"), ("Evin", "place"), ("Rocinha favela", "place"), ("Rocinha", "place"))  # 6-9
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 6, 7) and together(clusters, 8, 9)
+    assert not together(clusters, 5, 1) and not together(clusters, 5, 2)

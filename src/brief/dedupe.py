@@ -892,9 +892,22 @@ def _family_sim(a: str, b: str) -> int:
     if _gendered(a, b) or _gendered(b, a):
         return 0
     sim = _word_sim(a, b)
-    if sim < 85 and (_same_sound(a, b) or _compound_of(a, b) or _compound_of(b, a)):
+    if sim < 85 and (_same_sound(a, b) or _compound_of(a, b) or _compound_of(b, a) or _article_glued(a, b)
+                     or a[-2:] == b[-2:] == "an" and _word_sim(_armenian(a), _armenian(b)) >= 85):
         return 86
     return sim
+
+
+def _article_glued(a: str, b: str) -> bool:
+    """Aljabri / al-Jabri, Elkaber / el-Kaber: the article written into the name."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) >= 4 and long_[:2] in ("al", "el") and _word_sim(long_[2:], short) >= 85
+
+
+def _armenian(family: str) -> str:
+    """Sargsyan / Sarkisian / Sarkissian: the Armenian -yan ending and the
+    vowel before it as one."""
+    return re.sub(r"(?<=...)[iy]?[iy]an$", "ian", family.replace("g", "k"))
 
 
 # feminine ending -> the masculine endings of the same family name
@@ -1312,6 +1325,8 @@ class _Index:
                         yield ("f", _loose_family(f.given[0]))  # Saddam meets Saddam Hussein
                     if f.family[:3] in ("abd", "abu") and len(f.family) >= 7:
                         yield ("f", _loose_family(f.family[3:]))  # Abdel Nasser meets Nasser
+                    if f.family[:2] in ("al", "el") and len(f.family) >= 6:
+                        yield ("f", _loose_family(f.family[2:]))  # Saad Aljabri meets Saad al-Jabri
                     if f.family[:3] in _SON and len(f.family) >= 7:
                         yield ("g", _loose_family(f.family[3:]), _given_key(f.given[0]))  # Mahathir (bin) Mohamad
 

@@ -1327,6 +1327,7 @@ class _Index:
                         yield ("f", _loose_family(f.family[3:]))  # Abdel Nasser meets Nasser
                     if f.family[:2] in ("al", "el") and len(f.family) >= 6:
                         yield ("f", _loose_family(f.family[2:]))  # Saad Aljabri meets Saad al-Jabri
+                        yield ("g", _loose_family(f.family[2:]), _given_key(f.given[0]))
                     if f.family[:3] in _SON and len(f.family) >= 7:
                         yield ("g", _loose_family(f.family[3:]), _given_key(f.given[0]))  # Mahathir (bin) Mohamad
 

@@ -988,3 +988,12 @@ def test_an_article_written_into_a_name_armenian_endings_and_places_called_by_wh
     clusters = find_clusters(ents)
     assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 6, 7) and together(clusters, 8, 9)
     assert not together(clusters, 5, 1) and not together(clusters, 5, 2)
+
+
+def test_a_number_after_the_noun_and_words_that_only_describe_a_gang():
+    ents = entities(("Frente 33", "group"), ("33rd Front", "group"), ("34th Front", "group"),  # 1-3
+                    ("Hamzy crime family", "group"), ("Hamzy clan", "group"),  # 4, 5
+                    ("Katiba Serma", "group"), ("Katibat Serma", "group"))  # 6, 7
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and not together(clusters, 1, 3) and not together(clusters, 2, 3)
+    assert together(clusters, 4, 5) and together(clusters, 6, 7)

@@ -231,9 +231,13 @@ _NUMBERS = {
        for n, w in enumerate(_ORDINALS, 1)},
     "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
 }
+# a number read the same written before the noun as an ordinal or after it
+# (33rd Front / Frente 33 / Front 33)
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _STOP = frozenset({"of", "the", "and", "for", "in", "on", "at", "to"})
 # two words that end a name and only describe it
-_DESCRIBING_PAIRS = frozenset({("news", "agency"), ("press", "agency"), ("motorcycle", "club"), ("media", "network")})
+_DESCRIBING_PAIRS = frozenset({("news", "agency"), ("press", "agency"), ("motorcycle", "club"), ("media", "network"),
+                               ("crime", "family"), ("crime", "group"), ("bikie", "gang")})
 _OF = frozenset({"de", "del", "des", "du", "di", "da", "do", "dos", "das", "la", "las", "los", "le", "les", "el"})
 _CAMP_WORDS = frozenset(names._translit(w) for w in ("refugee", "refugees", "displacement", "displaced", "idp", "idps"))
 _BURMESE_U = re.compile(r"U [A-Z][a-z]+ [A-Z]")
@@ -549,7 +553,7 @@ def _form(text: str, kind: str, owned: bool = True) -> _Form:
                      second_family=second, family_first=family_first, married=married)
     mtoks = mkey.split()
     words = [data["short"].get(w, w) for w in mtoks if w not in _STOP] or list(mtoks)
-    words = [_NUMBERS.get(w, w) for w in words]  # Third Assault Brigade: 3rd
+    words = [_ORDINAL_DIGITS.sub(r"\1", _NUMBERS.get(w, w)) for w in words]  # Third Assault Brigade: 3rd: 3
     # the Persian and Urdu ezafe between two words: Jamaat-e-Islami / Jamaat-i-Islami
     words = [w for k, w in enumerate(words) if w not in ("e", "i") or k in (0, len(words) - 1)]
     if len(words) > 1 and kind != PLACE and words[0] in data["articles"]:

@@ -997,3 +997,13 @@ def test_a_number_after_the_noun_and_words_that_only_describe_a_gang():
     clusters = find_clusters(ents)
     assert together(clusters, 1, 2) and not together(clusters, 1, 3) and not together(clusters, 2, 3)
     assert together(clusters, 4, 5) and together(clusters, 6, 7)
+
+
+def test_a_crime_family_is_its_clan_and_a_wilaya_is_a_province():
+    ents = entities(("Remmo family", "group"), ("Remmo clan", "group"),  # 1, 2
+                    ("Alameddine crime network", "group"), ("Alameddine network", "group"),  # 3, 4
+                    ("Tizi Ouzou wilaya", "place"), ("Tizi Ouzou province", "place"),  # 5, 6
+                    ("Miri clan", "group"))  # 7
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 5, 6)
+    assert not together(clusters, 7, 1) and not together(clusters, 7, 2)

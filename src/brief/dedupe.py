@@ -35,6 +35,11 @@ person; an office does not settle it (both Bushes were President). Jr./Sr. and r
 must agree; a feminine family name (Navalnaya) is another person. Two bare
 family names alike only loosely, each written in full for a different
 person in the notebook, are those two people (Ndadaye / Ndayizeye).
+Capitals written together are initials (HM Ershad); given names alike in
+their consonants but different (Hassan / Hussein,
+data/distinct_given_names.txt) and pinyin given names spelt differently
+(Wang Yang / Wang Yong) tell people apart; an Arabic chain ending in an
+article names a father (Nasser Sabah al-Ahmad).
 
 Rules for the rest: the same words (trailing generic words such as "group",
 "province" dropped, but two of different kinds, "party" and "movement", are
@@ -53,9 +58,13 @@ alone when written without it. A country written as an owner (owners.py:
 "Egypt's", "Egyptian", "of Egypt", "Hefazat-e-Islam Bangladesh") is read
 apart from the name; two owners are two bodies, a bare name with two owners
 is left alone, and a name of common words or letters with an owner is that
-country's body, not the bare name. A place written with its country
-("Kayes, Mali") is the bare name when nothing else bears it; a town with a
-state or a city ("Paris, Texas") is not. Numbers written as words are
+country's body, not the bare name. A place written with its country or a
+region after a comma ("Kayes, Mali", "Bukavu, South Kivu", "Uvalde, Texas")
+is the bare name when nothing else bears it; a North American or Australian
+town named after a well-known place elsewhere ("Paris, Texas";
+data/world_places.txt) is not, nor a place written with a city's possessive.
+An oblast is written as a region or a province; a state word is dropped
+except before a well-known city (São Paulo state is not São Paulo). Numbers written as words are
 digits (Third / 3rd). A describing word after a people or a faith stays
 ("Shiite militias" are not the Shiites; data/communities.txt).
 
@@ -1610,7 +1619,7 @@ class _Index:
                 if self._owned_elsewhere(fa) or self._owned_elsewhere(fb):
                     return 0  # "Canton" is Guangzhou to the list, but the notebook also has Canton, Ohio
             if s and (fa.ptype == "state") != (fb.ptype == "state") and not (fa.owner or fb.owner):
-                bare, typed = (fb, fa) if fa.ptype == "state" else (fa, fb)
+                bare = fb if fa.ptype == "state" else fa
                 if bare.ptype is None and bare.mkey in _data()["world"]:
                     return 0  # "São Paulo" is the city, not São Paulo state
             if s and not _same_qualifier(fa, fb) and (fa.equiv is None or fa.equiv != fb.equiv):

@@ -9,7 +9,8 @@ things apart ("Kyrgyzstan's GKNB" / "Tajikistan's GKNB").
 
 Countries and their demonyms are in data/countries.txt; the states and
 provinces written after a town in North America and Australia ("Nogales,
-Ariz.", "Paris, Texas"), with their short forms, in data/namesake_regions.txt. Pure: no database, no printing.
+Ariz.", "Paris, Texas"), with their short forms, in
+data/namesake_regions.txt. Pure: no database, no printing.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -11,11 +12,10 @@ from typer.testing import CliRunner
 
 from brief.cli.app import app
 
+
 @pytest.fixture(autouse=True, scope="session")
 def _own_cache_dir(tmp_path_factory):
     """Compiled word lists go to a folder of the test run, not the user's."""
-    import os
-
     os.environ["BRIEF_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 

@@ -236,8 +236,7 @@ _ORDINALS = """first second third fourth fifth sixth seventh eighth ninth tenth 
 fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split()
 _NUMBERS = {
     **{names._translit(w): str(n) for n, w in enumerate(_CARDINALS, 1)},
-    **{names._translit(w): f"{n}{'st' if n % 10 == 1 and n != 11 else 'nd' if n % 10 == 2 and n != 12 else 'rd' if n % 10 == 3 and n != 13 else 'th'}"
-       for n, w in enumerate(_ORDINALS, 1)},
+    **{names._translit(w): str(n) for n, w in enumerate(_ORDINALS, 1)},  # Third: 3, as 3rd is
     "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
 }
 # a number read the same written before the noun as an ordinal or after it
@@ -562,7 +561,7 @@ def _form(text: str, kind: str, owned: bool = True) -> _Form:
                      second_family=second, family_first=family_first, married=married)
     mtoks = mkey.split()
     words = [data["short"].get(w, w) for w in mtoks if w not in _STOP] or list(mtoks)
-    words = [_ORDINAL_DIGITS.sub(r"\1", _NUMBERS.get(w, w)) for w in words]  # Third Assault Brigade: 3rd: 3
+    words = [_NUMBERS.get(w) or _ORDINAL_DIGITS.sub(r"\1", w) for w in words]  # Third Assault Brigade, 3rd: 3
     # the Persian and Urdu ezafe between two words: Jamaat-e-Islami / Jamaat-i-Islami
     words = [w for k, w in enumerate(words) if w not in ("e", "i") or k in (0, len(words) - 1)]
     if len(words) > 1 and kind != PLACE and words[0] in data["articles"]:
@@ -905,16 +904,10 @@ def _family_sim(a: str, b: str) -> int:
     if _gendered(a, b) or _gendered(b, a):
         return 0
     sim = _word_sim(a, b)
-    if sim < 85 and (_same_sound(a, b) or _compound_of(a, b) or _compound_of(b, a) or _article_glued(a, b)
+    if sim < 85 and (_same_sound(a, b) or _compound_of(a, b) or _compound_of(b, a)
                      or a[-2:] == b[-2:] == "an" and _word_sim(_armenian(a), _armenian(b)) >= 85):
         return 86
     return sim
-
-
-def _article_glued(a: str, b: str) -> bool:
-    """Aljabri / al-Jabri, Elkaber / el-Kaber: the article written into the name."""
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return len(short) >= 4 and long_[:2] in ("al", "el") and _word_sim(long_[2:], short) >= 85
 
 
 def _armenian(family: str) -> str:
@@ -951,8 +944,11 @@ def _gendered(a: str, b: str) -> bool:
 
 def _compound_of(a: str, b: str) -> bool:
     """Abdel Nasser / Nasser: a compound name with Abd (servant of) or Abu
-    (father of), written whole or by its second part."""
-    return len(b) >= 4 and a[:3] in ("abd", "abu") and a[3:] == b
+    (father of), written whole or by its second part; Aljabri / al-Jabri:
+    the article written into the name."""
+    if len(b) < 4:
+        return False
+    return a[:3] in ("abd", "abu") and a[3:] == b or a[:2] in ("al", "el") and _word_sim(a[2:], b) >= 85
 
 
 @lru_cache(maxsize=65536)

@@ -1,5 +1,6 @@
 """Clustering proposals: the right entities together, the wrong ones apart."""
 
+from brief import names
 from brief.dedupe import Candidate, Cluster, find_clusters
 
 
@@ -1007,3 +1008,46 @@ def test_a_crime_family_is_its_clan_and_a_wilaya_is_a_province():
     clusters = find_clusters(ents)
     assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 5, 6)
     assert not together(clusters, 7, 1) and not together(clusters, 7, 2)
+
+
+def test_a_second_family_name_needs_the_given_names_of_the_short_form():
+    ents = entities(("Mohammad Karim Rahmani", "person"), ("Mohammad Hassan Karimi", "person"),  # 1, 2
+                    ("Luis Alberto Gómez Pérez", "person"), ("Alberto Pérez Soto", "person"),  # 3, 4
+                    ("Juan Evo Morales Ayma", "person"), ("Evo Morales", "person"))  # 5, 6
+    clusters = find_clusters(ents)
+    assert not together(clusters, 1, 2) and not together(clusters, 3, 4)
+    assert together(clusters, 5, 6)
+
+
+def test_a_title_with_its_portfolio_is_a_title():
+    ents = entities(("Minister for Home Affairs Amit Shah", "person"), ("Amit Anilchandra Shah", "person"),  # 1, 2
+                    ("Secretary for Security Chris Tang", "person"), ("Chris Tang Ping-keung", "person"),  # 3, 4
+                    ("Leader of the Opposition Peter Dutton", "person"), ("Peter Craig Dutton", "person"),  # 5, 6
+                    ("White House chief of staff Susie Wiles", "person"), ("Susan Summerall Wiles", "person"))  # 7, 8
+    clusters = find_clusters(ents)
+    assert all(together(clusters, a, a + 1) for a in (1, 3, 5, 7))
+    # the name must follow the portfolio at once: "of Nigeria" is not a name's start
+    assert names.match_tokens("Governor of the Central Bank of Nigeria Olayemi Cardoso")[:2] == ("governor", "of")
+    assert names.match_tokens("Duke of Sussex") == ("duke", "of", "susex")
+    assert names.match_tokens("Minister of Defence") == ("minister", "of", "defence")
+
+
+def test_a_country_written_in_front_or_behind_and_on_both_sides_of_an_acronym():
+    ents = entities(("Farmers Union of Malawi", "org"), ("Malawi Farmers Union", "org"),  # 1, 2
+                    ("Farmers Union of Zambia", "org"),  # 3
+                    ("Trade Union Congress of Ghana", "org"), ("Ghana's TUC", "org"),  # 4, 5
+                    ("Trades Union Congress", "org"), ("Britain's TUC", "org"))  # 6, 7
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and not together(clusters, 2, 3) and not together(clusters, 1, 3)
+    assert together(clusters, 4, 5) and not together(clusters, 5, 6) and not together(clusters, 4, 7)
+
+
+def test_more_chinese_family_names_nicknames_and_words_of_other_languages():
+    ents = entities(("Qian Qichen", "person"), ("Vice Premier Qian Qichen", "person"), ("Qian", "person"),  # 1-3
+                    ("Radoslaw Stepanek", "person"), ("Radek Stepanek", "person"),  # 4, 5
+                    ("Partai Gerindra", "org"), ("Gerindra Party", "org"),  # 6, 7
+                    ("Jebel Marra", "place"), ("Mount Marra", "place"),  # 8, 9
+                    ("Jeysh al-Adl", "group"), ("Adl Army", "group"))  # 10, 11
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 3) and together(clusters, 2, 3) and together(clusters, 4, 5)
+    assert together(clusters, 6, 7) and together(clusters, 8, 9) and together(clusters, 10, 11)

@@ -39,7 +39,10 @@ Capitals written together are initials (HM Ershad); given names alike in
 their consonants but different (Hassan / Hussein,
 data/distinct_given_names.txt) and pinyin given names spelt differently
 (Wang Yang / Wang Yong) tell people apart; an Arabic chain ending in an
-article names a father (Nasser Sabah al-Ahmad).
+article names a father (Nasser Sabah al-Ahmad). A long name's next-to-last
+word is read as a first family name only for a short form with no given
+name the long one lacks (Evo Morales / Juan Evo Morales Ayma; not Mohammad
+Ali Jafari / Mohammad Jafar Montazeri).
 
 Rules for the rest: the same words (trailing generic words such as "group",
 "province" dropped, but two of different kinds, "party" and "movement", are
@@ -58,7 +61,10 @@ alone when written without it. A country written as an owner (owners.py:
 "Egypt's", "Egyptian", "of Egypt", "Hefazat-e-Islam Bangladesh") is read
 apart from the name; two owners are two bodies, a bare name with two owners
 is left alone, and a name of common words or letters with an owner is that
-country's body, not the bare name. A place written with its country or a
+country's body, not the bare name. A country's name written in front as a
+word of the name is its owner too (Azerbaijan Popular Front Party), and an
+acronym with one owner on both sides is not ambiguous (Nigeria's TUC /
+Trade Union Congress of Nigeria). A place written with its country or a
 region after a comma ("Kayes, Mali", "Bukavu, South Kivu", "Uvalde, Texas")
 is the bare name when nothing else bears it; a North American or Australian
 town named after a well-known place elsewhere ("Paris, Texas";
@@ -991,6 +997,11 @@ def _second_family_score(a: _Form, b: _Form) -> int:
         return 0  # Nasser Sabah al-Ahmad is Nasser, son of Sabah, not a Sabah
     if b.bare:
         return 86
+    if len(b.given) > len(a.given) - 1:
+        # a given name the long form lacks: Mohammad Ali Jafari is not
+        # Mohammad Jafar Montazeri, nor is Carlos Alberto Manzo Rodríguez
+        # Alberto Rodríguez Saá
+        return 0
     return 86 if _given_ok(a.given[:-1], b.given) else 0  # Juan Evo Morales Ayma / Evo Morales
 
 
@@ -1097,6 +1108,8 @@ def _other_score(a: _Form, b: _Form) -> int:
         return 100
     if a.owner and b.owner and not owners.same_owner(a.owner, b.owner):
         return 0  # Kyrgyzstan's GKNB / Tajikistan's GKNB
+    if _owner_in_front(a, b) or _owner_in_front(b, a):
+        return 90  # Popular Front Party of Azerbaijan / Azerbaijan Popular Front Party
     if a.equiv is not None and b.equiv is not None:
         return 95 if a.equiv == b.equiv else 0  # listed as two different things
     if _shared_with(a, b) or _shared_with(b, a):
@@ -1124,6 +1137,15 @@ def _other_score(a: _Form, b: _Form) -> int:
 
 
 _REGION_PROVINCE = frozenset({"region", "province"})
+
+
+def _owner_in_front(owned: _Form, other: _Form) -> bool:
+    """``other`` is ``owned``'s name with its owner written in front as a
+    word of the name (Azerbaijan Popular Front Party)."""
+    if not owned.owner or other.owner or not owned.core:
+        return False
+    n = owners.written_in_front(owned.owner, other.core)
+    return bool(n) and _core_score(owned.core, other.core[n:]) >= 85
 
 
 def _shared_with(a: _Form, b: _Form) -> bool:
@@ -1621,7 +1643,7 @@ class _Index:
             if s and not _same_qualifier(fa, fb) and (fa.equiv is None or fa.equiv != fb.equiv):
                 if (fa.owner is None) != (fb.owner is None):
                     owned, other = (fa, fb) if fa.owner else (fb, fa)
-                    if owned.plain and not (other.acronym and other.acronym in _long_acronyms(owned.text, False)):
+                    if owned.plain and not (other.acronym and other.acronym in _long_acronyms(owned.text, False)) and not _owner_in_front(owned, other):
                         # (unless its letters spell the owner too: PA, Palestinian Authority)
                         return 0  # "General Intelligence Directorate" may be any country's; "Paris" is not "Paris, Texas"
                     if self.inside.get(other.core, set()) - self.owned_by.get(other.core, set()):
@@ -1632,7 +1654,8 @@ class _Index:
             if s and fa.mkey != fb.mkey and (fa.equiv is None or fa.equiv != fb.equiv):
                 if self.name_is_generic(fa) or self.name_is_generic(fb):
                     return 0  # "Social Democratic Party" beside the Romanian and the Portuguese one
-        if s and fa.mkey != fb.mkey:
+        if s and fa.mkey != fb.mkey and not (fa.owner and fa.owner == fb.owner):
+            # (one owner on both sides says which: Nigeria's TUC, Trade Union Congress of Nigeria)
             listed_together = fa.equiv is not None and fa.equiv == fb.equiv or _shared_with(fa, fb) or _shared_with(fb, fa)
             for x, y in ((fa, fb), (fb, fa)):
                 if x.acronym and (x.acronym in y.long_acronyms or listed_together or y.core == (x.acronym,)) and self.acronym_is_ambiguous(x.acronym):

@@ -95,6 +95,8 @@ class _Rules:
         self.title_len = max(len(t) for t in self.titles)
         self.first_words = frozenset(t[0] for t in self.titles | self.modifiers)
         self.roles = frozenset(w for p in _phrases("roles.txt") for w in p)
+        self.offices = self.roles | _OFFICES
+        self.portfolios = frozenset(w for p in _phrases("portfolios.txt") for w in p)
         self.modifier_len = max(len(t) for t in self.modifiers)
         particles = [line.split() for line in _data_lines("particles.txt")]
         self.particles = frozenset(p[0] for p in particles)
@@ -127,6 +129,29 @@ def _longest(words: list[str], start: int, phrases: frozenset, longest: int) -> 
     return 0
 
 
+_OFFICES = frozenset({"commissioner", "inspector", "attorney", "representative", "undersecretary", "registrar",
+                      "auditor", "comptroller", "controller", "chancellor", "chairperson", "ombudsman", "administrator"})
+_LINKS = frozenset({"of", "for", "the", "and"})
+
+
+def _office_end(words: list[str], at: int) -> int:
+    """Where a title's portfolio ends, when the office word before ``at`` is
+    followed by "of" or "for" and words of a portfolio ("Minister for Home
+    Affairs", "Chief of Staff", "Leader of the Opposition"); else ``at``.
+    The name must begin right after the last portfolio word, and at least
+    one word is left for it."""
+    rules = _rules()
+    if not 0 < at < len(words) - 2 or words[at - 1] not in rules.offices or words[at] not in ("of", "for"):
+        return at
+    end = 0
+    for j in range(at + 1, len(words) - 1):
+        if words[j] in rules.portfolios:
+            end = j + 1
+        elif words[j] not in _LINKS:
+            break
+    return end if end and words[end] not in _LINKS else at
+
+
 def _titles_end(words: list[str], start: int) -> int:
     """Where the run of leading titles from ``start`` ends ("former Iraqi
     Prime Minister Nouri al-Maliki": at Nouri)."""
@@ -141,6 +166,11 @@ def _titles_end(words: list[str], start: int) -> int:
         n = _longest(words, pos, rules.titles, rules.title_len)
         # a title may begin with a word that is also a modifier ("Chief Executive")
         after = max(pos + n if n else start, start + _longest(words, start, rules.titles, rules.title_len))
+        # "Minister for Home Affairs", "Chief of Staff", "Leader of the Opposition"
+        office = after if after > start else pos if pos > start else start + 1
+        end = _office_end(words, office)
+        if end > office:
+            after = end
         if after == start or after < len(words) and (
             words[after] in rules.blockers or (words[after - 1], words[after]) in rules.pair_blockers
         ):
@@ -160,8 +190,11 @@ def _strip_titles(words: list[str], titles: bool = True) -> list[str]:
         # chief Gen. Asim Munir": a short descriptor ending in a role word,
         # then any titles
         for at in range(1, min(6, len(words) - 1)):
-            if words[at] in rules.roles and words[at + 1] not in rules.blockers:
-                start = _titles_end(words, at + 1)
+            if words[at] not in rules.roles:
+                continue
+            office = _office_end(words, at + 1)  # "White House chief of staff John Kelly"
+            if office > at + 1 or words[at + 1] not in rules.blockers:
+                start = _titles_end(words, office)
                 break
     rest = words[start:]
     if rest:

@@ -169,3 +169,15 @@ def same_owner(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     words = long.split()
     return " " not in short and len(words) >= 2 and short == "".join(w[0] for w in words)
+
+
+def written_in_front(owner: str, words: tuple[str, ...]) -> int:
+    """How many of the first words of a name are its owner written as a
+    word of the name ("Azerbaijan Popular Front Party" beside "Popular
+    Front Party of Azerbaijan"): the country's name or its demonym; else 0."""
+    countries, demonyms, _ = _lists()
+    for n in range(min(_MAX_WORDS, len(words) - 1), 0, -1):
+        head = tuple(words[:n])
+        if countries.get(head) == owner or demonyms.get(head) == owner:
+            return n
+    return 0

@@ -1051,3 +1051,11 @@ def test_more_chinese_family_names_nicknames_and_words_of_other_languages():
     clusters = find_clusters(ents)
     assert together(clusters, 1, 3) and together(clusters, 2, 3) and together(clusters, 4, 5)
     assert together(clusters, 6, 7) and together(clusters, 8, 9) and together(clusters, 10, 11)
+
+
+def test_a_valley_island_or_peninsula_is_its_bare_name_unless_that_is_a_well_known_place():
+    ents = entities(("Kharg Island", "place"), ("Kharg", "place"),  # 1, 2
+                    ("Bekaa Valley", "place"), ("Bekaa", "place"),  # 3, 4
+                    ("Jordan Valley", "place"), ("Jordan", "place"))  # 5, 6
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 3, 4) and not together(clusters, 5, 6)

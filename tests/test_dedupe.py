@@ -1059,3 +1059,21 @@ def test_a_valley_island_or_peninsula_is_its_bare_name_unless_that_is_a_well_kno
                     ("Jordan Valley", "place"), ("Jordan", "place"))  # 5, 6
     clusters = find_clusters(ents)
     assert together(clusters, 1, 2) and together(clusters, 3, 4) and not together(clusters, 5, 6)
+
+
+def test_members_of_parliament_advocates_and_professions_in_front_are_titles():
+    ents = entities(("MP Nabih Karami", "person"), ("Nabih Fouad Karami", "person"),  # 1, 2
+                    ("Advocate Sipho Ndlovu SC", "person"), ("Sipho Themba Ndlovu", "person"),  # 3, 4
+                    ("shipping tycoon Anders Lindqvist", "person"), ("Anders Erik Lindqvist", "person"))  # 5, 6
+    clusters = find_clusters(ents)
+    assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 5, 6)
+
+
+def test_words_that_only_describe_and_korean_provinces():
+    ents = entities(("Zaraguinas armed group", "group"), ("Zaraguinas", "group"),  # 1, 2
+                    ("Brenner crime group", "group"), ("Brenner", "group"),  # 3, 4
+                    ("Kabarak.com", "org"), ("Kabarak", "org"),  # 5, 6
+                    ("Chungcheong-do", "place"), ("Chungcheong Province", "place"),  # 7, 8
+                    ("Nyamulagira volcano", "place"), ("Mount Nyamulagira", "place"))  # 9, 10
+    clusters = find_clusters(ents)
+    assert all(together(clusters, a, a + 1) for a in (1, 3, 5, 7, 9))

@@ -250,8 +250,9 @@ _NUMBERS = {
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _STOP = frozenset({"of", "the", "and", "for", "in", "on", "at", "to"})
 # two words that end a name and only describe it
-_DESCRIBING_PAIRS = frozenset({("news", "agency"), ("press", "agency"), ("motorcycle", "club"), ("media", "network"),
-                               ("crime", "family"), ("crime", "group"), ("crime", "network"), ("bikie", "gang")})
+_DESCRIBING_PAIRS = frozenset((names._translit(a), names._translit(b)) for a, b in (
+    ("news", "agency"), ("press", "agency"), ("motorcycle", "club"), ("media", "network"),
+    ("crime", "family"), ("crime", "group"), ("crime", "network"), ("bikie", "gang"), ("armed", "group")))
 _OF = frozenset({"de", "del", "des", "du", "di", "da", "do", "dos", "das", "la", "las", "los", "le", "les", "el"})
 _CAMP_WORDS = frozenset(names._translit(w) for w in ("refugee", "refugees", "displacement", "displaced", "idp", "idps"))
 _BURMESE_U = re.compile(r"U [A-Z][a-z]+ [A-Z]")

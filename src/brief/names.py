@@ -408,7 +408,7 @@ def match_key(name: str, kind: str | None = None) -> str:
     return " ".join(match_tokens(name))
 
 
-_SUFFIXES = frozenset({"jr", "sr", "jnr", "snr", "junior", "senior", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "phd", "md", "esq"})
+_SUFFIXES = frozenset({"jr", "sr", "jnr", "snr", "junior", "senior", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "phd", "md", "esq", "sc"})
 _SYLLABLE = (
     r"(?:zh|ch|sh|hs|ts|tz|th|kh|ph|ng|nh|tr|gi|kk|tt|pp|ss|jj|[bpmfdtnlgkhjqxrzcswyv])?"
     r"[wy]?[aeiou]{1,3}(?:ng|n|m|p|k|l|t)?"

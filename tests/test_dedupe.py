@@ -1053,12 +1053,14 @@ def test_more_chinese_family_names_nicknames_and_words_of_other_languages():
     assert together(clusters, 6, 7) and together(clusters, 8, 9) and together(clusters, 10, 11)
 
 
-def test_a_valley_island_or_peninsula_is_its_bare_name_unless_that_is_a_well_known_place():
+def test_an_island_or_peninsula_is_its_bare_name_unless_that_is_a_well_known_place_and_a_valley_is_not():
     ents = entities(("Kharg Island", "place"), ("Kharg", "place"),  # 1, 2
-                    ("Bekaa Valley", "place"), ("Bekaa", "place"),  # 3, 4
-                    ("Jordan Valley", "place"), ("Jordan", "place"))  # 5, 6
+                    ("Noto Peninsula", "place"), ("Noto", "place"),  # 3, 4
+                    ("Hong Kong Island", "place"), ("Hong Kong", "place"),  # 5, 6
+                    ("Preševo Valley", "place"), ("Preševo", "place"))  # 7, 8
     clusters = find_clusters(ents)
-    assert together(clusters, 1, 2) and together(clusters, 3, 4) and not together(clusters, 5, 6)
+    assert together(clusters, 1, 2) and together(clusters, 3, 4)
+    assert not together(clusters, 5, 6) and not together(clusters, 7, 8)
 
 
 def test_members_of_parliament_advocates_and_professions_in_front_are_titles():

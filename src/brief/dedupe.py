@@ -687,12 +687,12 @@ def _place_kind(words: list[str]) -> tuple[list[str], str | None, str]:
     else:
         return words, None, ""
     if kind in _LANDFORMS and " ".join(base) in _data()["world"]:
-        kept = True  # Jordan Valley is not Jordan, Hong Kong Island not Hong Kong
+        kept = True  # Hong Kong Island is not Hong Kong
     # a kept kind word is written last, as its kind: Mount Qandil / Qandil Mountains
     return ([*base, kind] if kept else base), kind, " ".join(base)
 
 
-_LANDFORMS = frozenset({"valley", "island", "peninsula"})
+_LANDFORMS = frozenset({"island", "peninsula"})
 _LAST_TWO = re.compile(r"([^\W\d_]+)[-\u2010\u2011]([^\W\d_]+)\W*$")
 _TWO_BEFORE_LAST = re.compile(r"([^\W\d_]+)[-\u2010\u2011]([^\W\d_]+)\s+[^\W\d_]+\W*$")
 

@@ -577,14 +577,25 @@ def _form(text: str, kind: str, owned: bool = True) -> _Form:
     ptype, base = None, ""
     if kind == PLACE:
         words, ptype, base = _place_kind(words)
+    whole = list(words)
     body = _drop_generic(words)  # Kataeb Party: Kataeb
     if len(words) > 1 and words[0] in data["leading"]:
         words = [*words[1:], data["leading"][words[0]]]  # Jaysh al-Mahdi: Mahdi Army
         while len(words) > 2 and words[0] in _OF:
             words = words[1:]  # Cártel de Caborca: Caborca Cartel
+        whole = list(words)
         body |= _drop_generic(words)
+    if "brigade" in body and _listed_as_other(words, equiv, kind):
+        words, body = whole, frozenset()  # Hezbollah Brigades: not Hezbollah, which the list knows as another body
     return _Form(text, mkey, acronym, equiv, written, "", False, core=tuple(words), ptype=ptype, base=base, body=body,
                  bag=bag, translated=translated)
+
+
+def _listed_as_other(words: list[str], equiv: int | None, kind: str) -> bool:
+    """Whether a name's words, without the generic words that end it, are
+    listed as a body other than the whole name."""
+    other = _data()["equiv"].get((_listed_kind(kind), " ".join(words)))
+    return other is not None and other != equiv
 
 
 def _same_qualifier(a: _Form, b: _Form) -> bool:
@@ -970,7 +981,14 @@ def _same_sound(a: str, b: str) -> bool:
     if min(len(a), len(b)) < 5:
         return False
     la, lb = _sound(a), _sound(b)
-    return la == lb or (la != a or lb != b) and _same_skeleton(la, lb, strict=True)
+    if la == lb or (la != a or lb != b) and _same_skeleton(la, lb, strict=True):
+        return True
+    # the Egyptian and Lebanese g for the Arabic j: Gibril / Jibril, Raggi / Rajji
+    return ("j" in a) != ("j" in b) and _j_as_g(a) == _j_as_g(b)
+
+
+def _j_as_g(word: str) -> str:
+    return word.replace("dj", "j").replace("j", "g")
 
 
 @lru_cache(maxsize=131072)
@@ -1444,7 +1462,7 @@ class _Index:
                         out.append((eid, replace(f, family=f.second_family, given=f.given[:-1], second_family=None), f))
                     elif f.married and _family_sim(f.married, family) >= 85:
                         out.append((eid, replace(f, family=f.married, married=None), f))
-                    elif len(family) >= 5 and _word_sim(f.given[0], family) >= 90:
+                    elif len(family) >= 5 and f.given[0] == family:
                         # the name may be this one's given name: his other names stand in for given ones
                         out.append((eid, replace(f, family=family, given=(*f.given[1:], f.family), second_family=None), f))
         return out
@@ -1620,7 +1638,7 @@ class _Index:
                 if self.family_is_ambiguous(bare.family) and (
                     fa.bare != fb.bare
                     or _office(fa.title) != _office(fb.title)
-                    or _courtesy(fa.title) != _courtesy(fb.title)  # "Mr. Zuma" says more than "Zuma"
+                    or {_courtesy(fa.title), _courtesy(fb.title)} not in ({"m"}, {""}, {"m", ""})  # "Mrs. Zuma" says more than "Zuma"
                     or not _same_spelling(fa.family, fb.family)
                 ):
                     # "Bush" fits several people: left alone, and not even

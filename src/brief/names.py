@@ -370,14 +370,14 @@ def _match_base(name: str, titles: bool) -> tuple[str, ...]:
         text = _latin(text)
     words = _strip_titles(_words(text), titles)
     if len(words) > 1 and not rules.particles.isdisjoint(words):
-        # al Maliki, el Sisi; and a sun-letter article before its letter: Ar Ramadi, An Najaf.
+        # al Maliki, el Sisi; and a sun-letter article before its letter: Ar Ramadi, An Najaf, Es Sider.
         words = [
             w
             for i, w in enumerate(words)
             if i == len(words) - 1
             or not (
                 w in rules.standalone
-                or (w in rules.particles and w[0] == "a" and words[i + 1].startswith(w[1:]) and len(words[i + 1]) > len(w))
+                or (w in rules.particles and w[0] in "ae" and words[i + 1].startswith(w[1:]) and len(words[i + 1]) > len(w))
             )
         ]
     joined: list[str] = []

@@ -1099,3 +1099,10 @@ def test_a_given_name_spelled_like_a_bare_family_name_does_not_make_it_ambiguous
     assert_clusters(("Ilya Yashin", "person"), ("Yashin", "person"), ("Yasin Abu Bakr", "person"),  # 1-3
                     ("John Mahama", "person"), ("Mahama", "person"), ("Mahama Ayariga", "person"),  # 4-6
                     same=[(1, 2)], apart=[(2, 3), (1, 3), (4, 5), (5, 6)])
+
+
+def test_two_sisters_given_names_are_not_one_name_spelled_twice():
+    # Marielle and Anielle do not start alike: two women, so a bare "Franco" is left alone
+    assert_clusters(("Marielle Franco", "person"), ("Anielle Franco", "person"), ("Franco", "person"),  # 1-3
+                    ("Zagros Air", "org"), ("Zagros Airlines", "org"),  # 4, 5
+                    same=[(4, 5)], apart=[(1, 2), (1, 3), (2, 3)])

@@ -771,9 +771,13 @@ def _given_word_loose(a: str, b: str) -> bool:
         if a.startswith(prefix) and b.startswith(prefix):
             a, b = a[len(prefix) :] or a, b[len(prefix) :] or b
             break
+    if a[0] != b[0] and not any(a[0] in g and b[0] in g for g in _FIRST_ALIKE):
+        return False  # Marielle / Anielle: a spelling keeps its first sound (Jeyhun / Ceyhun)
     return abs(len(a) - len(b)) <= 1 and _ratio(_loose_word(a), _loose_word(b)) >= 75
 
 
+# first letters that may write one sound: Osama / Usama, Ceyhun / Jeyhun, Zaki / Dhaki
+_FIRST_ALIKE = ("aeiouy", "cgjkq", "dz", "fpv", "bp", "ctsz", "hk", "wv")
 _VOWELS_ONLY = re.compile(r"[aeiouy]+")
 # Muhammad as the match key writes it (Mohammed, Mohamad, Muhammed, Mehmet)
 _DEVOTIONAL = re.compile(r"m[uoe]h[ae]m[ae][dt]")

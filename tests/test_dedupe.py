@@ -1106,3 +1106,12 @@ def test_two_sisters_given_names_are_not_one_name_spelled_twice():
     assert_clusters(("Marielle Franco", "person"), ("Anielle Franco", "person"), ("Franco", "person"),  # 1-3
                     ("Zagros Air", "org"), ("Zagros Airlines", "org"),  # 4, 5
                     same=[(4, 5)], apart=[(1, 2), (1, 3), (2, 3)])
+
+
+def test_mr_settles_a_bare_name_when_the_family_s_other_people_are_women():
+    assert_clusters(("Henrik Lindqvist", "person"), ("Ingrid Lindqvist", "person"),  # 1, 2
+                    ("Mr. Lindqvist", "person"), ("Lindqvist", "person"), ("Mrs. Lindqvist", "person"),  # 3-5
+                    ("Anders Berg", "person"), ("Olof Berg", "person"), ("Mr. Berg", "person"),  # 6-8
+                    same=[(1, 3)],
+                    # the bare name may still be either; two men leave "Mr. Berg" alone
+                    apart=[(3, 4), (2, 3), (1, 4), (2, 4), (4, 5), (1, 5), (6, 8), (7, 8)])

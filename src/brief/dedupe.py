@@ -144,6 +144,13 @@ def _data() -> dict:
     return datacache.cached("dedupe", sources, _compile_data)
 
 
+def _given_key_word(word: str) -> str:
+    """A given name from a word list, as a name's key writes its first word
+    (Anne-Marie: anne)."""
+    words = names._match_words(word, False)
+    return words[0] if words else word
+
+
 def _compile_data() -> dict:
     lines = names._data_lines
     groups: dict[str, set[int]] = {}
@@ -214,6 +221,7 @@ def _compile_data() -> dict:
             given_apart[names._translit(w)] = n
     return {
         "given_apart": given_apart,
+        "women": frozenset(_given_key_word(w) for line in lines("women_given_names.txt") for w in line.split()),
         "pinyin": frozenset(w for line in lines("pinyin_family_names.txt") for w in line.split()),
         "world": world,
         "communities": frozenset(names._translit(w) for line in lines("communities.txt") for w in line.split()),
@@ -1329,7 +1337,7 @@ class _Index:
             doubtful = {f.equiv for f in forms[:n] if self._owned_elsewhere(f)}
             self.forms[eid] = forms[:n] + [f for f in forms[n:] if f.equiv not in doubtful and not self._owned_elsewhere(f)]
         self._generic_cache: dict[tuple[str, ...], bool] = {}
-        self._family_cache: dict[str, bool] = {}
+        self._family_cache: dict[tuple[str, bool], bool] = {}
         self._acronym_cache: dict[str, bool] = {}
         self._short_cache: dict[tuple, bool] = {}
         self._full_cache: dict[str, list[tuple[int, _Form]]] = {}
@@ -1486,11 +1494,17 @@ class _Index:
             return True
         return oa is not fa and ob is not fb and bool(oa.second_family and ob.second_family) and _family_sim(oa.family, ob.family) < 85
 
-    def family_is_ambiguous(self, family: str) -> bool:
+    def woman(self, f: _Form) -> bool:
+        """Whether a full name's first given name is borne only by women."""
+        return bool(f.given) and f.given[0] in _data()["women"]
+
+    def family_is_ambiguous(self, family: str, men: bool = False) -> bool:
         """Whether the full names with this family name are clearly more
-        than one person."""
-        if family not in self._family_cache:
-            full = list(self._full_names(family))
+        than one person (``men``: more than one man, leaving out the names
+        only women bear)."""
+        key = (family, men)
+        if key not in self._family_cache:
+            full = [x for x in self._full_names(family) if not (men and self.woman(x[2]))]
             # and everyone written with another spelling one of these
             # people is written with: a bare "Sargsyan", Serzh's spelling,
             # beside Serzh Sarkisian and Armen Sarkissian, is either
@@ -1499,9 +1513,9 @@ class _Index:
                 for g in self.forms[eid][: self.own[eid]]:
                     if g.family and not g.bare and g.family not in seen and _loose_family(g.family) == _loose_family(family):
                         seen.add(g.family)
-                        full.extend(x for x in self._full_names(g.family) if x[2].family == g.family and x not in full)
-            self._family_cache[family] = any(self._apart(x, y) for x, y in combinations(full, 2))
-        return self._family_cache[family]
+                        full.extend(x for x in self._full_names(g.family) if x[2].family == g.family and x not in full and not (men and self.woman(x[2])))
+            self._family_cache[key] = any(self._apart(x, y) for x, y in combinations(full, 2))
+        return self._family_cache[key]
 
     def short_name_is_ambiguous(self, short: _Form) -> bool:
         """Whether a name with fewer given names than the full names it fits
@@ -1639,10 +1653,17 @@ class _Index:
             s = _person_score(fa, fb) or self._nickname_score(fa, fb)
             if s and (fa.bare or fb.bare):
                 bare = fa if fa.bare else fb
-                if self.family_is_ambiguous(bare.family) and (
+                sexes = {_courtesy(fa.title), _courtesy(fb.title)}
+                if fa.bare != fb.bare and _courtesy(bare.title) == "m" and _office(bare.title) == "" and not self.woman(fb if fa.bare else fa):
+                    # "Mr. Mulroney" beside Brian and Caroline Mulroney: the only man of the name
+                    ambiguous = self.family_is_ambiguous(bare.family, men=True)
+                else:
+                    ambiguous = self.family_is_ambiguous(bare.family)
+                if ambiguous and (
                     fa.bare != fb.bare
                     or _office(fa.title) != _office(fb.title)
-                    or {_courtesy(fa.title), _courtesy(fb.title)} not in ({"m"}, {""}, {"m", ""})  # "Mrs. Zuma" says more than "Zuma"
+                    or sexes not in ({"m"}, {""}, {"m", ""})  # "Mrs. Zuma" says more than "Zuma"
+                    or "m" in sexes and fa.bare and fb.bare and not self.family_is_ambiguous(bare.family, men=True)
                     or not _same_spelling(fa.family, fb.family)
                 ):
                     # "Bush" fits several people: left alone, and not even

@@ -1115,3 +1115,11 @@ def test_mr_settles_a_bare_name_when_the_family_s_other_people_are_women():
                     same=[(1, 3)],
                     # the bare name may still be either; two men leave "Mr. Berg" alone
                     apart=[(3, 4), (2, 3), (1, 4), (2, 4), (4, 5), (1, 5), (6, 8), (7, 8)])
+
+
+def test_a_country_s_name_and_a_kunya_are_not_spelling_variants():
+    assert_clusters(("Granada, Nicaragua", "place"), ("Grenada", "place"),  # 1, 2
+                    ("Ivory Coast", "place"), ("Côte d'Ivoire", "place"),  # 3, 4
+                    ("Abu Ayad", "person"), ("Abaaoud", "person"), ("Abeid Karume", "person"),  # 5-7
+                    ("Saddam", "person"), ("Saddam Hussein", "person"),  # 8, 9
+                    same=[(3, 4), (8, 9)], apart=[(1, 2), (5, 6), (5, 7)])

@@ -936,6 +936,8 @@ def _family_sim(a: str, b: str) -> int:
     Qadhafi, Fayyad / Fayyadh, Ahmadinejad / Ahmadinezhad)."""
     if _gendered(a, b) or _gendered(b, a):
         return 0
+    if a.startswith("abu") != b.startswith("abu") and not (_compound_of(a, b) or _compound_of(b, a)):
+        return 0  # a kunya is not a family name spelled otherwise: Abu Ayad / Abaaoud
     sim = _word_sim(a, b)
     if sim < 85 and (_same_sound(a, b) or _compound_of(a, b) or _compound_of(b, a)
                      or a[-2:] == b[-2:] == "an" and _word_sim(_armenian(a), _armenian(b)) >= 85):
@@ -1058,7 +1060,7 @@ def _given_alone_score(a: _Form, b: _Form) -> int:
         return 0
     if len(a.family) < 5 and not office:
         return 0  # a short name alone needs its title: Princess Reema
-    return 86 if _word_sim(a.family, b.given[0]) >= 90 else 0
+    return 86 if _word_sim(a.family, b.given[0]) >= 90 and _family_sim(a.family, b.given[0]) else 0
 
 
 def _initials_of(word: str, words: tuple[str, ...]) -> bool:
@@ -1142,6 +1144,8 @@ def _other_score(a: _Form, b: _Form) -> int:
         return 100
     if a.owner and b.owner and not owners.same_owner(a.owner, b.owner):
         return 0  # Kyrgyzstan's GKNB / Tajikistan's GKNB
+    if _another_country(a, b) or _another_country(b, a):
+        return 0  # a country's name is spelled one way: Granada is not Grenada
     if _owner_in_front(a, b) or _owner_in_front(b, a):
         return 90  # Popular Front Party of Azerbaijan / Azerbaijan Popular Front Party
     if a.equiv is not None and b.equiv is not None:
@@ -1171,6 +1175,17 @@ def _other_score(a: _Form, b: _Form) -> int:
 
 
 _REGION_PROVINCE = frozenset({"region", "province"})
+
+
+def _another_country(a: _Form, b: _Form) -> bool:
+    """``a`` is a country's name and ``b`` a name that is not one of that
+    country's (the list of countries holds their other names)."""
+    if a.owner or a.body or b.body or a.written_acronym or b.written_acronym or not a.core:
+        return False  # (Somali Battalion, the UAE: not a country's name alone)
+    country = owners.country_of(" ".join(a.core))
+    if country is None or a.equiv is not None and a.equiv == b.equiv:
+        return False
+    return owners.country_of(" ".join(b.core)) != country
 
 
 def _owner_in_front(owned: _Form, other: _Form) -> bool:

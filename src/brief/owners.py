@@ -67,6 +67,13 @@ def _lists() -> tuple[dict, dict, dict]:
     return countries, demonyms, regions
 
 
+def country_of(key: str) -> str | None:
+    """The country a match key names as a whole ("ivory coast": "cote
+    divoire"), or None."""
+    countries, _, _ = _lists()
+    return countries.get(tuple(key.split()))
+
+
 def namesake_region(owner: str) -> bool:
     """Whether an owner (as ``split_owner`` gives it) is a state or province
     of the United States, Canada or Australia, written after towns that

@@ -46,16 +46,13 @@ def test_isis_names_cluster():
 
 
 def test_acronym_matches_its_long_form():
-    ents = entities(
+    assert_clusters(
         ("PMF", "group"),
         ("Popular Mobilization Forces", "group"),
         ("IAEA", "org"),
         ("International Atomic Energy Agency", "org"),
+        same=[(1, 2), (3, 4)], apart=[(1, 3)],
     )
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2)
-    assert together(clusters, 3, 4)
-    assert not together(clusters, 1, 3)
 
 
 def test_acronym_with_two_long_forms_is_left_alone():
@@ -68,17 +65,13 @@ def test_acronym_with_two_long_forms_is_left_alone():
 
 
 def test_bushes_stay_apart():
-    ents = entities(
+    assert_clusters(
         ("George W. Bush", "person"),
         ("George H. W. Bush", "person"),
         ("President George W. Bush", "person"),
         ("George H.W. Bush", "person"),
+        same=[(1, 3), (2, 4)], apart=[(1, 2), (1, 4)],
     )
-    clusters = find_clusters(ents)
-    assert not together(clusters, 1, 2)
-    assert not together(clusters, 1, 4)
-    assert together(clusters, 1, 3)
-    assert together(clusters, 2, 4)
 
 
 def test_same_family_different_given_name_is_not_a_match():
@@ -111,27 +104,20 @@ def test_bare_family_name_fitting_one_person_joins_him():
 
 
 def test_kataib_hezbollah_is_not_hezbollah():
-    ents = entities(("Kataib Hezbollah", "group"), ("Hezbollah", "group"), ("Hizbollah", "group"))
-    clusters = find_clusters(ents)
-    assert not together(clusters, 1, 2)
-    assert not together(clusters, 1, 3)
-    assert together(clusters, 2, 3)
+    assert_clusters(("Kataib Hezbollah", "group"), ("Hezbollah", "group"), ("Hizbollah", "group"),
+                    same=[(2, 3)], apart=[(1, 2), (1, 3)])
 
 
 def test_never_across_kinds():
-    ents = entities(
+    assert_clusters(
         ("Sadr City", "place"),
         ("Muqtada al-Sadr", "person"),
         ("Sadr", "person"),
         ("Sadr", "place"),
         ("Austin", "place"),
         ("Austin", "person"),
+        same=[(2, 3)], apart=[(1, 2), (3, 4), (5, 6)],
     )
-    clusters = find_clusters(ents)
-    assert not together(clusters, 1, 2)
-    assert not together(clusters, 3, 4)
-    assert not together(clusters, 5, 6)
-    assert together(clusters, 2, 3)
 
 
 def test_not_same_is_honoured():
@@ -192,10 +178,8 @@ def test_order_is_deterministic_score_then_smallest_id():
 
 
 def test_regnal_names_are_not_family_names():
-    ents = entities(("King Abdullah II", "person"), ("Ali Abdullah Saleh", "person"), ("Abdullah II", "person"))
-    clusters = find_clusters(ents)
-    assert not together(clusters, 1, 2)
-    assert together(clusters, 1, 3)
+    assert_clusters(("King Abdullah II", "person"), ("Ali Abdullah Saleh", "person"), ("Abdullah II", "person"),
+                    same=[(1, 3)], apart=[(1, 2)])
 
 
 def test_two_family_names():
@@ -216,10 +200,8 @@ def test_given_names_that_are_clearly_different_make_a_bare_name_ambiguous():
 
 
 def test_son_is_not_father_jr():
-    ents = entities(("Donald Trump", "person"), ("Donald Trump Jr.", "person"), ("Donald J. Trump", "person"))
-    clusters = find_clusters(ents)
-    assert not together(clusters, 1, 2)
-    assert together(clusters, 1, 3)
+    assert_clusters(("Donald Trump", "person"), ("Donald Trump Jr.", "person"), ("Donald J. Trump", "person"),
+                    same=[(1, 3)], apart=[(1, 2)])
 
 
 def test_places_that_differ_by_one_word_stay_apart():
@@ -324,10 +306,8 @@ def test_listed_names_join_and_listed_different_things_stay_apart():
 
 def test_acronyms_keep_their_letters_as_written():
     # doubled letters fold in words (Hassan / Hasan), never in acronyms
-    ents = entities(("TPP", "group"), ("TTP", "group"), ("Tehrik-i-Taliban Pakistan", "group"), ("TASS", "org"), ("Tass", "org"))
-    clusters = find_clusters(ents)
-    assert together(clusters, 2, 3) and together(clusters, 4, 5)
-    assert not together(clusters, 1, 2) and not together(clusters, 1, 3)
+    assert_clusters(("TPP", "group"), ("TTP", "group"), ("Tehrik-i-Taliban Pakistan", "group"), ("TASS", "org"), ("Tass", "org"),
+                    same=[(2, 3), (4, 5)], apart=[(1, 2), (1, 3)])
 
 
 def test_president_with_a_family_name_two_presidents_bore_is_left_alone():
@@ -346,11 +326,9 @@ def test_a_shorter_name_that_fits_two_people_is_left_alone():
 
 
 def test_place_and_party_names_written_with_other_letters_for_one_sound():
-    ents = entities(("Ennahda", "org"), ("Ennahdha", "org"), ("Ras al-Ain", "place"), ("Ras al-Ayn", "place"),
-                    ("Gaza", "place"), ("Giza", "place"), ("Bir Ali", "place"), ("Bur Ali", "place"))
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2) and together(clusters, 3, 4)
-    assert not together(clusters, 5, 6) and not together(clusters, 7, 8)
+    assert_clusters(("Ennahda", "org"), ("Ennahdha", "org"), ("Ras al-Ain", "place"), ("Ras al-Ayn", "place"),
+                    ("Gaza", "place"), ("Giza", "place"), ("Bir Ali", "place"), ("Bur Ali", "place"),
+                    same=[(1, 2), (3, 4)], apart=[(5, 6), (7, 8)])
 
 
 def test_short_words_articles_and_acronyms_with_a_hyphen():
@@ -416,11 +394,9 @@ def test_a_courtesy_title_tells_a_man_from_a_woman_of_one_family():
 
 
 def test_romanised_given_names_differ_by_one_consonant():
-    ents = entities(("Kim Jong Nam", "person"), ("Kim Yong-nam", "person"), ("Kim Jong-nam", "person"),
-                    ("Kim Yong Chol", "person"), ("Kim Yong-cheol", "person"), ("Kim Jong Chol", "person"))
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 3) and together(clusters, 4, 5)
-    assert not together(clusters, 1, 2) and not together(clusters, 4, 6)
+    assert_clusters(("Kim Jong Nam", "person"), ("Kim Yong-nam", "person"), ("Kim Jong-nam", "person"),
+                    ("Kim Yong Chol", "person"), ("Kim Yong-cheol", "person"), ("Kim Jong Chol", "person"),
+                    same=[(1, 3), (4, 5)], apart=[(1, 2), (4, 6)])
 
 
 def test_kinds_of_place_written_beside_a_name():
@@ -441,20 +417,16 @@ def test_kinds_of_place_written_beside_a_name():
 
 
 def test_titles_lead_only_the_names_of_people():
-    ents = entities(("Estado Mayor Central", "group"), ("EMC", "group"), ("Central", "group"),
-                    ("Kataeb Party", "org"), ("Kataeb", "org"))
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2) and together(clusters, 4, 5)
-    assert not together(clusters, 1, 3)
+    assert_clusters(("Estado Mayor Central", "group"), ("EMC", "group"), ("Central", "group"),
+                    ("Kataeb Party", "org"), ("Kataeb", "org"),
+                    same=[(1, 2), (4, 5)], apart=[(1, 3)])
 
 
 def test_compound_names_written_whole_or_in_parts():
-    ents = entities(("Fazlur Rehman", "person"), ("Maulana Fazl-ur-Rehman", "person"),
+    assert_clusters(("Fazlur Rehman", "person"), ("Maulana Fazl-ur-Rehman", "person"),
                     ("Nkosazana Dlamini Zuma", "person"), ("Dlamini-Zuma", "person"), ("Jacob Zuma", "person"),
-                    ("Reema bint Bandar Al Saud", "person"), ("Princess Reema", "person"))
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 6, 7)
-    assert not together(clusters, 4, 5)
+                    ("Reema bint Bandar Al Saud", "person"), ("Princess Reema", "person"),
+                    same=[(1, 2), (3, 4), (6, 7)], apart=[(4, 5)])
 
 
 def test_a_given_name_that_is_also_the_family_name():
@@ -479,12 +451,10 @@ def test_names_ending_in_words_for_two_kinds_of_body_stay_apart():
 
 
 def test_places_a_compass_word_apart_stay_apart_however_long():
-    ents = entities(("West Darfur State", "place"), ("East Darfur State", "place"),
+    assert_clusters(("West Darfur State", "place"), ("East Darfur State", "place"),
                     ("North Kordofan State", "place"), ("South Kordofan State", "place"),
-                    ("Mazar-i-Sharif", "place"), ("Mazar-e Sharif", "place"))
-    clusters = find_clusters(ents)
-    assert not together(clusters, 1, 2) and not together(clusters, 3, 4)
-    assert together(clusters, 5, 6)
+                    ("Mazar-i-Sharif", "place"), ("Mazar-e Sharif", "place"),
+                    same=[(5, 6)], apart=[(1, 2), (3, 4)])
 
 
 def test_a_river_is_not_the_town_of_its_name():
@@ -523,12 +493,10 @@ def test_long_hispanic_and_patronymic_names_and_their_short_forms():
 
 
 def test_initials_against_names_whose_first_letters_the_key_folds():
-    ents = entities(("Anil D. Ambani", "person"), ("Anil Dhirubhai Ambani", "person"), ("Anil Ambani", "person"),
+    assert_clusters(("Anil D. Ambani", "person"), ("Anil Dhirubhai Ambani", "person"), ("Anil Ambani", "person"),
                     ("Mukesh Ambani", "person"), ("Z.A. Bhutto", "person"), ("Zulfikar Bhutto", "person"),
-                    ("Benazir Bhutto", "person"))
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2) and together(clusters, 1, 3) and together(clusters, 5, 6)
-    assert not together(clusters, 3, 4) and not together(clusters, 5, 7)
+                    ("Benazir Bhutto", "person"),
+                    same=[(1, 2), (1, 3), (5, 6)], apart=[(3, 4), (5, 7)])
 
 
 def test_muhammad_found_only_after_another_given_name_is_no_evidence():
@@ -552,44 +520,35 @@ def test_arabic_name_chains_cut_short_and_faith_compounds():
 
 
 def test_given_names_written_with_other_letters_for_one_sound():
-    ents = entities(("Menachem Begin", "person"), ("Menahem Begin", "person"), ("Benny Begin", "person"),
-                    ("Belqasem Haftar", "person"), ("Belkacem Haftar", "person"), ("Khalifa Haftar", "person"))
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2) and together(clusters, 4, 5)
-    assert not together(clusters, 1, 3) and not together(clusters, 4, 6)
+    assert_clusters(("Menachem Begin", "person"), ("Menahem Begin", "person"), ("Benny Begin", "person"),
+                    ("Belqasem Haftar", "person"), ("Belkacem Haftar", "person"), ("Khalifa Haftar", "person"),
+                    same=[(1, 2), (4, 5)], apart=[(1, 3), (4, 6)])
 
 
 def test_kind_words_in_front_or_behind_name_one_kind_of_place():
-    ents = entities(("Mount Qandil", "place"), ("Qandil Mountains", "place"), ("Qandil", "place"),
-                    ("Kyiv region", "place"), ("Kyiv Oblast", "place"), ("Kyiv", "place"))
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2) and together(clusters, 4, 5)
-    assert not together(clusters, 5, 6)
+    assert_clusters(("Mount Qandil", "place"), ("Qandil Mountains", "place"), ("Qandil", "place"),
+                    ("Kyiv region", "place"), ("Kyiv Oblast", "place"), ("Kyiv", "place"),
+                    same=[(1, 2), (4, 5)], apart=[(5, 6)])
 
 
 def test_a_name_more_in_the_middle_is_another_man_and_a_bare_family_name_misspelt():
-    ents = entities(("Denis Sassou Nguesso", "person"), ("Denis Christel Sassou Nguesso", "person"),  # 1, 2: father, son
+    assert_clusters(("Denis Sassou Nguesso", "person"), ("Denis Christel Sassou Nguesso", "person"),  # 1, 2: father, son
                     ("Hamad bin Khalifa Al Thani", "person"), ("Hamad bin Isa bin Khalifa Al Thani", "person"),  # 3, 4
-                    ("Emmerson Mnangagwa", "person"), ("Mnangangwa", "person"))  # 5, 6
-    clusters = find_clusters(ents)
-    assert together(clusters, 5, 6)
-    assert not together(clusters, 1, 2) and not together(clusters, 3, 4)
+                    ("Emmerson Mnangagwa", "person"), ("Mnangangwa", "person"),  # 5, 6
+                    same=[(5, 6)], apart=[(1, 2), (3, 4)])
 
 
 def test_a_vowel_more_at_the_end_of_a_short_name_is_another_name():
-    ents = entities(("Bahaa Hariri", "person"), ("Bahia Hariri", "person"), ("Bahiya Hariri", "person"),
+    assert_clusters(("Bahaa Hariri", "person"), ("Bahia Hariri", "person"), ("Bahiya Hariri", "person"),
                     ("Cho", "person"), ("Choe", "person"), ("Choi", "person"),
-                    ("Uday Hussein", "person"), ("Odai Hussein", "person"))
-    clusters = find_clusters(ents)
-    assert together(clusters, 2, 3) and together(clusters, 5, 6) and together(clusters, 7, 8)
-    assert not together(clusters, 1, 2) and not together(clusters, 4, 5)
+                    ("Uday Hussein", "person"), ("Odai Hussein", "person"),
+                    same=[(2, 3), (5, 6), (7, 8)], apart=[(1, 2), (4, 5)])
 
 
 def test_slavic_town_and_village_and_a_grandson_in_a_name_chain():
-    ents = entities(("Pokrovsk", "place"), ("Pokrovske", "place"),
-                    ("Alwaleed bin Talal", "person"), ("Prince Alwaleed bin Khalid bin Talal", "person"))
-    clusters = find_clusters(ents)
-    assert not together(clusters, 1, 2) and not together(clusters, 3, 4)
+    assert_clusters(("Pokrovsk", "place"), ("Pokrovske", "place"),
+                    ("Alwaleed bin Talal", "person"), ("Prince Alwaleed bin Khalid bin Talal", "person"),
+                    apart=[(1, 2), (3, 4)])
 
 
 def test_japanese_and_korean_names_in_either_order_and_romanisation():
@@ -661,14 +620,11 @@ def test_a_listed_acronym_that_is_also_the_initials_of_a_body_the_list_does_not_
 
 
 def test_two_bare_family_names_each_borne_by_another_man_stay_apart():
-    ents = entities(("Melchior Ndadaye", "person"), ("Domitien Ndayizeye", "person"),  # 1, 2
+    assert_clusters(("Melchior Ndadaye", "person"), ("Domitien Ndayizeye", "person"),  # 1, 2
                     ("Ndadaye", "person"), ("Ndayizeye", "person"),  # 3, 4
                     ("Muammar Gaddafi", "person"), ("Saif al-Islam Qaddafi", "person"),  # 5, 6
-                    ("Gaddafi", "person"), ("Qaddafi", "person"))  # 7, 8: one name that fits both
-    clusters = find_clusters(ents)
-    assert not together(clusters, 3, 4)
-    assert together(clusters, 7, 8)
-    assert not together(clusters, 5, 6) and not together(clusters, 5, 7)
+                    ("Gaddafi", "person"), ("Qaddafi", "person"),  # 7, 8: one name that fits both
+                    same=[(7, 8)], apart=[(3, 4), (5, 6), (5, 7)])
 
 
 def test_waters_and_airports_are_kinds_of_place():
@@ -690,13 +646,11 @@ def test_an_acronym_written_for_another_country_makes_the_bare_one_ambiguous():
 
 
 def test_a_name_in_another_language_matches_its_english_translation():
-    ents = entities(("Tribunal Supremo de Justicia", "org"), ("Supreme Tribunal of Justice", "org"),  # 1, 2
+    assert_clusters(("Tribunal Supremo de Justicia", "org"), ("Supreme Tribunal of Justice", "org"),  # 1, 2
                     ("Polícia Federal", "org"), ("Federal Police", "org"),  # 3, 4
                     ("Ciudad de Panamá", "place"), ("Panama City", "place"), ("Panamá", "place"),  # 5-7
-                    ("Partido Nacional", "org"), ("National Police", "org"))  # 8, 9
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 5, 6)
-    assert not together(clusters, 6, 7) and not together(clusters, 8, 9) and not together(clusters, 4, 9)
+                    ("Partido Nacional", "org"), ("National Police", "org"),  # 8, 9
+                    same=[(1, 2), (3, 4), (5, 6)], apart=[(6, 7), (8, 9), (4, 9)])
 
 
 def test_a_name_written_for_two_countries_is_left_alone_when_written_bare():
@@ -711,14 +665,11 @@ def test_a_name_written_for_two_countries_is_left_alone_when_written_bare():
 
 
 def test_a_country_written_as_owner_is_read_apart_from_the_name():
-    ents = entities(("Russian Africa Corps", "group"), ("Russia's Africa Corps", "group"), ("Africa Corps", "group"),  # 1-3
+    assert_clusters(("Russian Africa Corps", "group"), ("Russia's Africa Corps", "group"), ("Africa Corps", "group"),  # 1-3
                     ("Liberal Party of Honduras", "org"), ("Honduran Liberal Party", "org"),  # 4, 5
                     ("Kyrgyzstan's GKNB", "org"), ("Tajikistan's GKNB", "org"), ("GKNB", "org"),  # 6-8
-                    ("Egyptian Islamic Jihad", "group"), ("Palestinian Islamic Jihad", "group"))  # 9, 10
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2) and together(clusters, 1, 3) and together(clusters, 4, 5)
-    assert not together(clusters, 6, 7) and not together(clusters, 6, 8) and not together(clusters, 7, 8)
-    assert not together(clusters, 9, 10)
+                    ("Egyptian Islamic Jihad", "group"), ("Palestinian Islamic Jihad", "group"),  # 9, 10
+                    same=[(1, 2), (1, 3), (4, 5)], apart=[(6, 7), (6, 8), (7, 8), (9, 10)])
 
 
 def test_a_body_of_common_words_with_an_owner_is_not_the_bare_name():
@@ -750,32 +701,25 @@ def test_a_place_written_with_its_country_or_region():
 
 
 def test_a_king_called_by_his_name_is_not_a_commoner_with_it():
-    ents = entities(("King Felipe", "person"), ("Felipe VI", "person"), ("Felipe Calderón", "person"),  # 1-3
+    assert_clusters(("King Felipe", "person"), ("Felipe VI", "person"), ("Felipe Calderón", "person"),  # 1-3
                     ("Mswati III", "person"), ("King Mswati III", "person"), ("Mswati", "person"),  # 4-6
-                    ("Martin Lee Chu-ming", "person"), ("El Chayo", "person"))  # 7, 8: a syllable is not a name
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2) and not together(clusters, 1, 3)
-    assert together(clusters, 4, 5) and together(clusters, 4, 6)
-    assert not together(clusters, 7, 8)
+                    ("Martin Lee Chu-ming", "person"), ("El Chayo", "person"),  # 7, 8: a syllable is not a name
+                    same=[(1, 2), (4, 5), (4, 6)], apart=[(1, 3), (7, 8)])
 
 
 def test_a_senator_by_his_given_name_and_numbers_written_as_words():
-    ents = entities(("Sen. Edward Kennedy", "person"), ("Edward M. Kennedy", "person"), ("John F. Kennedy", "person"),  # 1-3
+    assert_clusters(("Sen. Edward Kennedy", "person"), ("Edward M. Kennedy", "person"), ("John F. Kennedy", "person"),  # 1-3
                     ("3rd Assault Brigade", "group"), ("Third Assault Brigade", "group"),  # 4, 5
-                    ("Group of 20", "org"), ("Group of Twenty", "org"), ("Group of Seven", "org"))  # 6-8
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2) and not together(clusters, 1, 3)
-    assert together(clusters, 4, 5) and together(clusters, 6, 7) and not together(clusters, 6, 8)
+                    ("Group of 20", "org"), ("Group of Twenty", "org"), ("Group of Seven", "org"),  # 6-8
+                    same=[(1, 2), (4, 5), (6, 7)], apart=[(1, 3), (6, 8)])
 
 
 def test_a_country_written_behind_a_name():
-    ents = entities(("Hefazat-e-Islam Bangladesh", "group"), ("Hefazat-e-Islam", "group"),  # 1, 2
+    assert_clusters(("Hefazat-e-Islam Bangladesh", "group"), ("Hefazat-e-Islam", "group"),  # 1, 2
                     ("Hamas of Iraq", "group"), ("Hamas al-Iraq", "group"), ("Hamas", "group"),  # 3-5
                     ("MQM Pakistan", "org"), ("MQM-P", "org"),  # 6, 7: the owner in the letters
-                    ("Alternative for Germany", "org"), ("Alternative", "org"))  # 8, 9
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 6, 7)
-    assert not together(clusters, 3, 5) and not together(clusters, 8, 9)
+                    ("Alternative for Germany", "org"), ("Alternative", "org"),  # 8, 9
+                    same=[(1, 2), (3, 4), (6, 7)], apart=[(3, 5), (8, 9)])
 
 
 def test_a_nickname_written_in_quotes_joins_the_name_it_stands_for():
@@ -790,9 +734,8 @@ def test_a_nickname_written_in_quotes_joins_the_name_it_stands_for():
 
 def test_a_persons_initials_of_one_repeated_letter_meet_the_long_name():
     # "TTT" folds to a single letter: it has no family name to look up
-    ents = entities(("TTT", "person"), ("Tariq Tahir Tamimi", "person"), ("Tariq Tamimi", "person"))
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2)
+    assert_clusters(("TTT", "person"), ("Tariq Tahir Tamimi", "person"), ("Tariq Tamimi", "person"),
+                    same=[(1, 2)])
 
 
 def test_an_acronym_the_list_gives_two_bodies_joins_one_only_when_the_other_is_absent():
@@ -810,17 +753,15 @@ def test_a_listed_place_name_the_notebook_gives_a_town_elsewhere_is_left_alone()
 
 def test_initials_skip_french_and_spanish_articles_and_prepositions():
     # Mali's junta and Niger's both go by CNSP: the bare letters stay alone
-    ents = entities(("CNSP", "org"), ("Conseil national pour la sauvegarde de la patrie", "org"),
-                    ("Comité national pour le salut du peuple", "org"))
-    clusters = find_clusters(ents)
-    assert not together(clusters, 1, 2) and not together(clusters, 1, 3)
+    assert_clusters(("CNSP", "org"), ("Conseil national pour la sauvegarde de la patrie", "org"),
+                    ("Comité national pour le salut du peuple", "org"),
+                    apart=[(1, 2), (1, 3)])
 
 
 def test_a_listed_nickname_of_one_word_after_a_title_does_not_claim_every_bare_name():
     # "Mullah Mustafa" (Mustafa Barzani) must not make every bare "Mustafa" his
-    ents = entities(("Mustafa Barzani", "person"), ("Mustafa", "person"), ("Mustafa Kemal", "person"))
-    clusters = find_clusters(ents)
-    assert not together(clusters, 1, 2)
+    assert_clusters(("Mustafa Barzani", "person"), ("Mustafa", "person"), ("Mustafa Kemal", "person"),
+                    apart=[(1, 2)])
 
 
 def test_a_person_named_in_brackets_and_described_people():
@@ -834,11 +775,9 @@ def test_a_person_named_in_brackets_and_described_people():
 
 
 def test_armed_men_of_a_people_or_a_faith_are_not_that_people():
-    ents = entities(("Shiite militias", "group"), ("Shiites", "group"), ("Kurdish fighters", "group"), ("Kurds", "group"),
-                    ("Houthi rebels", "group"), ("Houthis", "group"))
-    clusters = find_clusters(ents)
-    assert not together(clusters, 1, 2) and not together(clusters, 3, 4)
-    assert together(clusters, 5, 6)
+    assert_clusters(("Shiite militias", "group"), ("Shiites", "group"), ("Kurdish fighters", "group"), ("Kurds", "group"),
+                    ("Houthi rebels", "group"), ("Houthis", "group"),
+                    same=[(5, 6)], apart=[(1, 2), (3, 4)])
 
 
 def test_a_listed_name_that_is_only_a_family_name_does_not_settle_a_bare_one():
@@ -852,24 +791,19 @@ def test_a_listed_name_that_is_only_a_family_name_does_not_settle_a_bare_one():
 
 
 def test_initials_written_together_are_initials():
-    ents = entities(("HM Ershad", "person"), ("Hussain Muhammad Ershad", "person"), ("H. M. Ershad", "person"),  # 1-3
+    assert_clusters(("HM Ershad", "person"), ("Hussain Muhammad Ershad", "person"), ("H. M. Ershad", "person"),  # 1-3
                     ("Ershad", "person"),  # 4: one Ershad only
                     ("HD Revanna", "person"), ("Prajwal Revanna", "person"), ("Revanna", "person"),  # 5-7
-                    ("Mohammed VI", "person"), ("Mohammed V", "person"))  # 8, 9: numerals are not initials
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2) and together(clusters, 1, 3) and together(clusters, 1, 4)
-    assert not together(clusters, 5, 6) and not together(clusters, 7, 5) and not together(clusters, 7, 6)
-    assert not together(clusters, 8, 9)
+                    ("Mohammed VI", "person"), ("Mohammed V", "person"),  # 8, 9: numerals are not initials
+                    same=[(1, 2), (1, 3), (1, 4)], apart=[(5, 6), (7, 5), (7, 6), (8, 9)])
 
 
 def test_spellings_of_q_and_legal_forms_of_companies():
-    ents = entities(("Khawaja Saad Rafique", "person"), ("Khawaja Saad Rafiq", "person"),  # 1, 2
+    assert_clusters(("Khawaja Saad Rafique", "person"), ("Khawaja Saad Rafiq", "person"),  # 1, 2
                     ("Ecopetrol", "org"), ("Ecopetrol SA", "org"), ("Siemens AG", "org"), ("Siemens", "org"),  # 3-6
                     ("Grupo Escorpiones", "group"), ("Los Escorpiones", "group"),  # 7, 8
-                    ("Ecopetrol Foundation", "org"))  # 9: another body
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 5, 6) and together(clusters, 7, 8)
-    assert not together(clusters, 3, 9) and not together(clusters, 4, 9)
+                    ("Ecopetrol Foundation", "org"),  # 9: another body
+                    same=[(1, 2), (3, 4), (5, 6), (7, 8)], apart=[(3, 9), (4, 9)])
 
 
 def test_an_oblast_is_a_region_or_a_province_but_a_state_is_not_a_province():
@@ -884,13 +818,11 @@ def test_an_oblast_is_a_region_or_a_province_but_a_state_is_not_a_province():
 
 
 def test_a_town_written_with_its_region_is_the_bare_town_unless_the_region_is_a_namesakes():
-    ents = entities(("Bukavu", "place"), ("Bukavu, South Kivu", "place"),  # 1, 2
+    assert_clusters(("Bukavu", "place"), ("Bukavu, South Kivu", "place"),  # 1, 2
                     ("Perth", "place"), ("Perth, Western Australia", "place"),  # 3, 4
                     ("London", "place"), ("London, Ontario", "place"),  # 5, 6
-                    ("Ashrafieh", "place"), ("Aleppo's Ashrafieh", "place"))  # 7, 8: neighbourhoods recur
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2)
-    assert not together(clusters, 3, 4) and not together(clusters, 5, 6) and not together(clusters, 7, 8)
+                    ("Ashrafieh", "place"), ("Aleppo's Ashrafieh", "place"),  # 7, 8: neighbourhoods recur
+                    same=[(1, 2)], apart=[(3, 4), (5, 6), (7, 8)])
 
 
 def test_news_agencies_and_party_in_turkish():
@@ -905,115 +837,92 @@ def test_news_agencies_and_party_in_turkish():
 
 
 def test_a_generic_word_in_front_with_its_article_or_glued_to_it():
-    ents = entities(("Cártel de Caborca", "group"), ("Caborca Cartel", "group"),  # 1, 2
+    assert_clusters(("Cártel de Caborca", "group"), ("Caborca Cartel", "group"),  # 1, 2
                     ("Hizbul Islam", "group"), ("Hizb al-Islam", "group"),  # 3, 4
-                    ("Caborca", "place"), ("Harakat al-Islam", "group"))  # 5: a place; 6: a movement, not a party
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2) and together(clusters, 3, 4)
-    assert not together(clusters, 1, 5) and not together(clusters, 3, 6) and not together(clusters, 4, 6)
+                    ("Caborca", "place"), ("Harakat al-Islam", "group"),  # 5: a place; 6: a movement, not a party
+                    same=[(1, 2), (3, 4)], apart=[(1, 5), (3, 6), (4, 6)])
 
 
 def test_a_profession_in_front_and_a_y_that_is_an_initial():
-    ents = entities(("journalist Arshad Sharif", "person"), ("Arshad Sharif", "person"),  # 1, 2
+    assert_clusters(("journalist Arshad Sharif", "person"), ("Arshad Sharif", "person"),  # 1, 2
                     ("Y. V. Chandrachud", "person"), ("Yeshwant Vishnu Chandrachud", "person"),  # 3, 4
-                    ("D. Y. Chandrachud", "person"))  # 5: his son
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2) and together(clusters, 3, 4)
-    assert not together(clusters, 3, 5) and not together(clusters, 4, 5)
+                    ("D. Y. Chandrachud", "person"),  # 5: his son
+                    same=[(1, 2), (3, 4)], apart=[(3, 5), (4, 5)])
 
 
 def test_hassan_is_not_hussein_so_a_bare_family_name_beside_both_is_left_alone():
-    ents = entities(("Hassan Fadlallah", "person"), ("Mohammad Hussein Fadlallah", "person"),  # 1, 2
-                    ("Fadlallah", "person"))  # 3
-    clusters = find_clusters(ents)
-    assert not together(clusters, 1, 2) and not together(clusters, 3, 1) and not together(clusters, 3, 2)
+    assert_clusters(("Hassan Fadlallah", "person"), ("Mohammad Hussein Fadlallah", "person"),  # 1, 2
+                    ("Fadlallah", "person"),  # 3
+                    apart=[(1, 2), (3, 1), (3, 2)])
 
 
 def test_a_district_is_the_bare_name_unless_the_notebook_has_another_kind():
-    ents = entities(("Kech district", "place"), ("Kech", "place"),  # 1, 2
+    assert_clusters(("Kech district", "place"), ("Kech", "place"),  # 1, 2
                     ("Nduga Regency", "place"), ("Nduga", "place"),  # 3, 4
                     ("Bajaur Agency", "place"), ("Bajaur district", "place"),  # 5, 6: the old and new style
-                    ("Poonch district", "place"), ("Poonch division", "place"), ("Poonch", "place"))  # 7-9
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 5, 6)
-    assert not together(clusters, 7, 8) and not together(clusters, 9, 7) and not together(clusters, 9, 8)
+                    ("Poonch district", "place"), ("Poonch division", "place"), ("Poonch", "place"),  # 7-9
+                    same=[(1, 2), (3, 4), (5, 6)], apart=[(7, 8), (9, 7), (9, 8)])
 
 
 def test_a_motorcycle_club_and_a_private_military_company():
-    ents = entities(("Bandidos Motorcycle Club", "group"), ("Bandidos", "group"), ("Hells Angels MC", "group"),  # 1-3
+    assert_clusters(("Bandidos Motorcycle Club", "group"), ("Bandidos", "group"), ("Hells Angels MC", "group"),  # 1-3
                     ("Hells Angels", "group"), ("PMC Redut", "group"), ("Redut", "group"),  # 4-6
-                    ("Bandidos Social Club", "group"))  # 7: another word, another body
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 5, 6)
-    assert not together(clusters, 7, 1) and not together(clusters, 7, 2)
+                    ("Bandidos Social Club", "group"),  # 7: another word, another body
+                    same=[(1, 2), (3, 4), (5, 6)], apart=[(7, 1), (7, 2)])
 
 
 def test_spanish_short_forms_of_given_names():
-    ents = entities(("Alejandro Char", "person"), ("Alex Char", "person"),  # 1, 2
+    assert_clusters(("Alejandro Char", "person"), ("Alex Char", "person"),  # 1, 2
                     ("José Mujica", "person"), ("Pepe Mujica", "person"),  # 3, 4
-                    ("Arturo Char", "person"))  # 5: another Char
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2) and together(clusters, 3, 4)
-    assert not together(clusters, 5, 1) and not together(clusters, 5, 2)
+                    ("Arturo Char", "person"),  # 5: another Char
+                    same=[(1, 2), (3, 4)], apart=[(5, 1), (5, 2)])
 
 
 def test_a_state_is_its_bare_name_unless_that_is_a_well_known_city_and_a_us_town_with_its_state():
-    ents = entities(("Tamaulipas state", "place"), ("Tamaulipas", "place"),  # 1, 2
+    assert_clusters(("Tamaulipas state", "place"), ("Tamaulipas", "place"),  # 1, 2
                     ("São Paulo state", "place"), ("São Paulo", "place"),  # 3, 4
                     ("Uvalde, Texas", "place"), ("Uvalde", "place"),  # 5, 6
-                    ("Athens, Ga.", "place"), ("Athens", "place"))  # 7, 8
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2) and together(clusters, 5, 6)
-    assert not together(clusters, 3, 4) and not together(clusters, 7, 8)
+                    ("Athens, Ga.", "place"), ("Athens", "place"),  # 7, 8
+                    same=[(1, 2), (5, 6)], apart=[(3, 4), (7, 8)])
 
 
 def test_junior_spelled_out_and_a_bare_name_in_another_spelling_of_the_family():
-    ents = entities(("Ian Paisley Junior", "person"), ("Ian Paisley Jr", "person"),  # 1, 2
+    assert_clusters(("Ian Paisley Junior", "person"), ("Ian Paisley Jr", "person"),  # 1, 2
                     ("Ian Paisley Sr", "person"),  # 3
                     ("Serzh Sargsyan", "person", ["Serzh Sargsyan", "Serzh Sarkisian"]),  # 4
-                    ("Armen Sarkissian", "person"), ("Sargsyan", "person"))  # 5, 6: Armen's name spelled as Serzh's
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2) and not together(clusters, 1, 3) and not together(clusters, 2, 3)
-    assert not together(clusters, 6, 4) and not together(clusters, 6, 5)
+                    ("Armen Sarkissian", "person"), ("Sargsyan", "person"),  # 5, 6: Armen's name spelled as Serzh's
+                    same=[(1, 2)], apart=[(1, 3), (2, 3), (6, 4), (6, 5)])
 
 
 def test_pinyin_given_names_are_spelt_one_way_and_an_arabic_chain_names_the_father():
-    ents = entities(("Wang Yang", "person"), ("Wang Yong", "person"),  # 1, 2
+    assert_clusters(("Wang Yang", "person"), ("Wang Yong", "person"),  # 1, 2
                     ("Lee Jae-myung", "person"), ("Lee Jae-myeong", "person"),  # 3, 4: Korean romanisations
                     ("Nasser Sabah al-Ahmad", "person"), ("Nasser al-Mohammed al-Sabah", "person"),  # 5, 6
-                    ("Tareck El Aissami", "person"), ("Tareck Zaidan El Aissami Maddah", "person"))  # 7, 8
-    clusters = find_clusters(ents)
-    assert not together(clusters, 1, 2) and together(clusters, 3, 4)
-    assert not together(clusters, 5, 6) and together(clusters, 7, 8)
+                    ("Tareck El Aissami", "person"), ("Tareck Zaidan El Aissami Maddah", "person"),  # 7, 8
+                    same=[(3, 4), (7, 8)], apart=[(1, 2), (5, 6)])
 
 
 def test_an_article_written_into_a_name_armenian_endings_and_places_called_by_what_they_are():
-    ents = entities(("Saad al-Jabri", "person"), ("Saad Aljabri", "person"),  # 1, 2
+    assert_clusters(("Saad al-Jabri", "person"), ("Saad Aljabri", "person"),  # 1, 2
                     ("Tigran Sargsyan", "person"), ("Tigran Sarkisian", "person"),  # 3, 4
                     ("Khalid al-Jabri", "person"),  # 5: his son
-                    ("Evin prison", "place"), ("Evin", "place"), ("Rocinha favela", "place"), ("Rocinha", "place"))  # 6-9
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 6, 7) and together(clusters, 8, 9)
-    assert not together(clusters, 5, 1) and not together(clusters, 5, 2)
+                    ("Evin prison", "place"), ("Evin", "place"), ("Rocinha favela", "place"), ("Rocinha", "place"),  # 6-9
+                    same=[(1, 2), (3, 4), (6, 7), (8, 9)], apart=[(5, 1), (5, 2)])
 
 
 def test_a_number_after_the_noun_and_words_that_only_describe_a_gang():
-    ents = entities(("Frente 33", "group"), ("33rd Front", "group"), ("34th Front", "group"),  # 1-3
+    assert_clusters(("Frente 33", "group"), ("33rd Front", "group"), ("34th Front", "group"),  # 1-3
                     ("Hamzy crime family", "group"), ("Hamzy clan", "group"),  # 4, 5
-                    ("Katiba Serma", "group"), ("Katibat Serma", "group"))  # 6, 7
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2) and not together(clusters, 1, 3) and not together(clusters, 2, 3)
-    assert together(clusters, 4, 5) and together(clusters, 6, 7)
+                    ("Katiba Serma", "group"), ("Katibat Serma", "group"),  # 6, 7
+                    same=[(1, 2), (4, 5), (6, 7)], apart=[(1, 3), (2, 3)])
 
 
 def test_a_crime_family_is_its_clan_and_a_wilaya_is_a_province():
-    ents = entities(("Remmo family", "group"), ("Remmo clan", "group"),  # 1, 2
+    assert_clusters(("Remmo family", "group"), ("Remmo clan", "group"),  # 1, 2
                     ("Alameddine crime network", "group"), ("Alameddine network", "group"),  # 3, 4
                     ("Tizi Ouzou wilaya", "place"), ("Tizi Ouzou province", "place"),  # 5, 6
-                    ("Miri clan", "group"))  # 7
-    clusters = find_clusters(ents)
-    assert together(clusters, 1, 2) and together(clusters, 3, 4) and together(clusters, 5, 6)
-    assert not together(clusters, 7, 1) and not together(clusters, 7, 2)
+                    ("Miri clan", "group"),  # 7
+                    same=[(1, 2), (3, 4), (5, 6)], apart=[(7, 1), (7, 2)])
 
 
 def assert_clusters(*rows, same=(), apart=()):

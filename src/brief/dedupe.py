@@ -1060,7 +1060,7 @@ def _given_alone_score(a: _Form, b: _Form) -> int:
         return 0
     if len(a.family) < 5 and not office:
         return 0  # a short name alone needs its title: Princess Reema
-    return 86 if _word_sim(a.family, b.given[0]) >= 90 and _family_sim(a.family, b.given[0]) else 0
+    return 86 if _family_sim(a.family, b.given[0]) >= 90 else 0  # (not Abu Ayad / Abeid)
 
 
 def _initials_of(word: str, words: tuple[str, ...]) -> bool:
@@ -1519,7 +1519,10 @@ class _Index:
         only women bear)."""
         key = (family, men)
         if key not in self._family_cache:
-            full = [x for x in self._full_names(family) if not (men and self.woman(x[2]))]
+            def counted(x: tuple[int, _Form, _Form]) -> bool:
+                return not (men and self.woman(x[2]))
+
+            full = [x for x in self._full_names(family) if counted(x)]
             # and everyone written with another spelling one of these
             # people is written with: a bare "Sargsyan", Serzh's spelling,
             # beside Serzh Sarkisian and Armen Sarkissian, is either
@@ -1528,7 +1531,7 @@ class _Index:
                 for g in self.forms[eid][: self.own[eid]]:
                     if g.family and not g.bare and g.family not in seen and _loose_family(g.family) == _loose_family(family):
                         seen.add(g.family)
-                        full.extend(x for x in self._full_names(g.family) if x[2].family == g.family and x not in full and not (men and self.woman(x[2])))
+                        full.extend(x for x in self._full_names(g.family) if x[2].family == g.family and x not in full and counted(x))
             self._family_cache[key] = any(self._apart(x, y) for x, y in combinations(full, 2))
         return self._family_cache[key]
 

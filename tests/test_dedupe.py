@@ -1032,3 +1032,20 @@ def test_a_country_s_name_and_a_kunya_are_not_spelling_variants():
                     ("Abu Ayad", "person"), ("Abaaoud", "person"), ("Abeid Karume", "person"),  # 5-7
                     ("Saddam", "person"), ("Saddam Hussein", "person"),  # 8, 9
                     same=[(3, 4), (8, 9)], apart=[(1, 2), (5, 6), (5, 7)])
+
+
+def test_two_short_forms_of_one_given_name_are_two_people():
+    # Bob and Rob Menendez are father and son; Bob / Bobby and Robert / Bob
+    # may be one man, and spellings of one name are no short forms
+    assert_clusters(("Sen. Bob Menendez", "person"), ("Rep. Rob Menendez", "person"),  # 1, 2
+                    ("Bobby Menendez", "person"),  # 3
+                    ("Yury Chaika", "person"), ("Yuriy Chaika", "person"),  # 4, 5
+                    ("Catherine Ashton", "person"), ("Cathy Ashton", "person"),  # 6, 7
+                    same=[(1, 3), (4, 5), (6, 7)], apart=[(1, 2), (2, 3)])
+
+
+def test_four_consonants_alike_with_other_vowels_at_the_end_are_two_names():
+    assert_clusters(("Colombo", "place"), ("Columbia, S.C.", "place"),  # 1, 2
+                    ("Hezbollah", "group"), ("Hizballah", "group"),  # 3, 4
+                    ("Tikrit", "place"), ("Takrit", "place"),  # 5, 6
+                    same=[(3, 4), (5, 6)], apart=[(1, 2)])

@@ -158,6 +158,8 @@ def _compile_data() -> dict:
         for w in line.split():
             groups.setdefault(names._translit(w), set()).add(i)
     nick = {w: frozenset(g) for w, g in groups.items()}
+    # the length of the formal name that leads each line (Robert: 6)
+    formal = {i: len(names._translit(line.split()[0])) for i, line in enumerate(lines("nicknames.txt"))}
     equiv: dict[tuple[str, str], int] = {}
     listed: dict[int, tuple[str, ...]] = {}
     shared: dict[str, set[int]] = {}  # an acronym listed for several bodies -> their lines
@@ -233,6 +235,7 @@ def _compile_data() -> dict:
         "given_titles": frozenset(w for line in lines("given_titles.txt") for w in line.split()),
         "leading": leading,
         "nick": nick,
+        "formal": formal,
         "equiv": equiv,
         "listed": listed,
         "generic": generic,
@@ -331,6 +334,8 @@ def _same_consonants(a: str, b: str) -> bool:
     sa, sb = _skeleton(a), _skeleton(b)
     if len(sa) != len(sb):
         return False
+    if isinstance(sa[-1], frozenset) and isinstance(sb[-1], frozenset) and not sa[-1] & sb[-1]:
+        return False  # the vowels that end them differ: Colombo / Columbia
     shape_a = tuple(x if isinstance(x, str) else "*" for x in sa)
     shape_b = tuple(x if isinstance(x, str) else "*" for x in sb)
     return shape_a == shape_b and sum(1 for x in shape_a if x != "*") >= 4
@@ -387,8 +392,19 @@ def _given_word_ok(a: str, b: str) -> bool:
         return _same_initial(a, b)
     nick = _data()["nick"]
     if a in nick and b in nick and nick[a] & nick[b]:
-        return True
+        return not _two_short_forms(a, b, nick[a] & nick[b])
     return _word_sim(a, b) >= 85 or _same_sound(a, b) or _article_written_in(a, b) or _article_written_in(b, a)
+
+
+def _two_short_forms(a: str, b: str, lines: frozenset[int]) -> bool:
+    """Two short forms of one name (shorter than it by two letters or
+    more), neither a longer way of writing the other: Bob and Rob Menendez
+    are father and son. Bob / Bobby or Jim / Jimmy may be one man, and
+    spellings of one name (Yury / Yuriy) are no short forms."""
+    if a.startswith(b) or b.startswith(a):
+        return False
+    formal = _data()["formal"]
+    return all(max(len(a), len(b)) <= formal[i] - 2 for i in lines)
 
 
 def _same_initial(a: str, b: str) -> bool:

@@ -1333,6 +1333,7 @@ class _Index:
         self.owned_forms: dict[tuple[str, ...], list[_Form]] = {}
         self.inside: dict[tuple[str, ...], set[int]] = {}
         self.qualified: dict[str, set[int]] = {}
+        self.owned_acronyms: dict[str, set[int]] = {}
         self.qualified_names: dict[tuple[str, ...], list[tuple[int, _Form]]] = {}
         for eid, forms in self.forms.items() if not self.person else ():
             for f in forms[: self.own[eid]]:
@@ -1352,6 +1353,8 @@ class _Index:
                 m = _QUALIFIED.match(f.text)
                 if m and names.is_acronym(m.group(1)):
                     self.qualified.setdefault(_form(m.group(1), kind).acronym, set()).add(eid)
+                elif f.owner and f.written_acronym:
+                    self.owned_acronyms.setdefault(f.acronym, set()).add(eid)  # Belarus KGB
                 if len(f.core) >= 3 and not f.written_acronym and f.core[0] not in _OPPOSED:
                     self.qualified_names.setdefault(f.core[1:], []).append((eid, f))
         # regnal names (Felipe VI): a king called by his name alone is not a
@@ -1648,7 +1651,8 @@ class _Index:
                 self._acronym_cache[acronym] = (
                     any(self._bodies_apart(ea, eb) for ea, eb in combinations(owners, 2)) if line is None
                     else any(self._unknown_body(eid, line) for eid in owners)
-                ) or bool(owners and self.qualified.get(acronym, set()) - set(owners))
+                ) or bool(owners and self.qualified.get(acronym, set()) - set(owners)) or line is not None and any(
+                    all(f.equiv != line for f in self.forms[eid]) for eid in self.owned_acronyms.get(acronym, ()))
         return self._acronym_cache[acronym]
 
     def _bodies_apart(self, a: int, b: int) -> bool:

@@ -1354,7 +1354,7 @@ class _Index:
                 if m and names.is_acronym(m.group(1)):
                     self.qualified.setdefault(_form(m.group(1), kind).acronym, set()).add(eid)
                 elif f.owner and f.written_acronym:
-                    self.owned_acronyms.setdefault(f.acronym, set()).add(eid)  # Belarus KGB
+                    self.owned_acronyms.setdefault(f.acronym, set()).add(eid)  # Belarusian KGB
                 if len(f.core) >= 3 and not f.written_acronym and f.core[0] not in _OPPOSED:
                     self.qualified_names.setdefault(f.core[1:], []).append((eid, f))
         # regnal names (Felipe VI): a king called by his name alone is not a
@@ -1651,9 +1651,15 @@ class _Index:
                 self._acronym_cache[acronym] = (
                     any(self._bodies_apart(ea, eb) for ea, eb in combinations(owners, 2)) if line is None
                     else any(self._unknown_body(eid, line) for eid in owners)
-                ) or bool(owners and self.qualified.get(acronym, set()) - set(owners)) or line is not None and any(
-                    all(f.equiv != line for f in self.forms[eid]) for eid in self.owned_acronyms.get(acronym, ()))
+                ) or bool(owners and self.qualified.get(acronym, set()) - set(owners)) or self._owned_by_another(acronym, line)
         return self._acronym_cache[acronym]
+
+    def _owned_by_another(self, acronym: str, line: int | None) -> bool:
+        """Whether the notebook writes a listed acronym with an owner for a
+        body not on its line: the list's KGB is the Soviet one, but beside
+        "Belarusian KGB" a bare "KGB" is either."""
+        return line is not None and any(
+            all(f.equiv != line for f in self.forms[eid]) for eid in self.owned_acronyms.get(acronym, ()))
 
     def _bodies_apart(self, a: int, b: int) -> bool:
         """Two entities whose names (not acronyms) never meet: two bodies."""
